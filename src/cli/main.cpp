@@ -1,0 +1,36 @@
+// The `imagross` command: one binary for serving, importing and generating demo data.
+
+#include <exception>
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"ImaGross Loyalty: sales analytics and loyalty platform of the ImaGross chain"};
+  app.require_subcommand(1);
+  imagross::cli::GlobalOptions options;
+  app.add_option("--db", options.database, "SQLite database file, created when absent")
+      ->capture_default_str();
+  app.add_option("--log-level", options.log_level, "trace, debug, info, warn, error or off")
+      ->capture_default_str();
+  app.add_option("--time-zone", options.time_zone,
+                 "IANA time zone of the chain's stores: local days and hours are cut in it")
+      ->capture_default_str();
+
+  imagross::cli::add_serve_command(app, options);
+  imagross::cli::add_import_command(app, options);
+  imagross::cli::add_demo_data_command(app, options);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  } catch (const std::exception& error) {
+    spdlog::critical("{}", error.what());
+    return 1;
+  }
+  return options.exit_code;
+}

@@ -1,0 +1,140 @@
+#pragma once
+
+// The one storage interface of ImaGross Loyalty. Callers never see SQL dialects: the SQLite
+// implementation (storage/sqlite) is the default and a PostgreSQL one can replace it.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "domain/receipt_line.h"
+
+namespace imagross {
+
+// A receipt line as the analytics engine reads it: dictionary ids in place of text.
+// Ids are positive; 0 means "none" for card, department and promotion.
+struct StoredLine {
+  int64_t receipt_id = 0;
+  int32_t line_number = 0;
+  int64_t timestamp = 0;  // UTC seconds
+  int32_t store_id = 0;
+  int32_t card_id = 0;
+  int32_t product_id = 0;
+  int32_t department_id = 0;
+  int32_t promotion_id = 0;
+  int64_t quantity = 0;  // thousandths
+  int64_t unit_price = 0;
+  int64_t discount = 0;
+  int64_t amount = 0;
+  bool is_return = false;
+};
+
+struct StoreEntry {
+  int32_t id = 0;
+  std::string code;
+  std::string name;  // the code when no name is known
+};
+struct DepartmentEntry {
+  int32_t id = 0;
+  std::string name;
+};
+struct ProductEntry {
+  int32_t id = 0;
+  std::string code;
+  std::string name;       // the most recent name seen for this code
+  int32_t department_id;  // the most recent department seen, 0 when none
+};
+struct CardEntry {
+  int32_t id = 0;
+  std::string number;
+};
+struct PromotionEntry {
+  int32_t id = 0;
+  std::string code;
+};
+
+// The dictionaries that StoredLine ids refer to, each sorted by id.
+struct Dictionaries {
+  std::vector<StoreEntry> stores;
+  std::vector<DepartmentEntry> departments;
+  std::vector<ProductEntry> products;
+  std::vector<CardEntry> cards;
+  std::vector<PromotionEntry> promotions;
+};
+
+enum class LineOutcome : uint8_t {
+  inserted,
+  duplicate,  // a line with the same key and identical values is stored already
+  conflict,   // a line with the same key and different values is stored already
+};
+
+struct BatchResult {
+  std::vector<LineOutcome> outcomes;  // one per input line, in input order
+  std::vector<StoredLine> inserted;   // the lines inserted, in input order
+};
+
+enum class ImportStatus : uint8_t { running, completed, failed };
+
+// One run of an import: a file, its counts and where its rejected rows were written.
+struct ImportRecord {
+  int64_t id = 0;
+  std::string kind = "sales";  // what was imported
+  std::string source_name;     // file name as given by the user
+  std::string format;          // "csv", "json", "xlsx", with "+gz" when compressed
+  std::string options;         // JSON of the options used, for the record
+  ImportStatus status = ImportStatus::running;
+  std::string started_at;   // ISO 8601 UTC
+  std::string finished_at;  // empty while running
+  int64_t bytes_total = 0;  // 0 when unknown
+  int64_t bytes_read = 0;
+  int64_t lines_read = 0;
+  int64_t imported = 0;
+  int64_t duplicates = 0;
+  int64_t rejected = 0;
+  std::string reject_report;  // path of the reject CSV, empty when nothing was rejected
+  std::string error;          // why a failed import failed
+  bool dry_run = false;
+};
+
+// Thread-safe: every method may be called from any thread. Methods throw StorageError when the
+// database itself fails (disk full, corrupt file, lost connection); bad data never throws.
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // The schema version after the migrations run at open.
+  virtual int schema_version() = 0;
+
+  // Imports. create_import fills in id and started_at and returns the id.
+  virtual int64_t create_import(const ImportRecord& record) = 0;
+  virtual void update_import(const ImportRecord& record) = 0;
+  virtual std::optional<ImportRecord> find_import(int64_t id) = 0;
+  // Newest first.
+  virtual std::vector<ImportRecord> list_imports(int limit, int offset) = 0;
+
+  // Writes a batch in one transaction: all of it or none. A line whose key (receipt code, line
+  // number) is stored already is not written again and is reported as duplicate or conflict.
+  virtual BatchResult write_lines(int64_t import_id, std::span<const ReceiptLine> lines) = 0;
+
+  // Calls `sink` with every stored line, in chunks, ordered by (receipt id, line number).
+  virtual void scan_lines(const std::function<void(std::span<const StoredLine>)>& sink) = 0;
+  virtual Dictionaries load_dictionaries() = 0;
+  virtual int64_t count_lines() = 0;
+};
+
+// A failure of the database itself, not of the data given to it.
+class StorageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Opens (creating when absent) the database at `location` and runs its migrations.
+// `location` is a SQLite file path, optionally prefixed "sqlite:".
+std::unique_ptr<Database> open_database(const std::string& location);
+
+}  // namespace imagross
