@@ -25,6 +25,10 @@ struct Record {
   // Set when the reader could not read this record (for example invalid UTF-8); the importer
   // rejects the record with this reason and goes on with the next one.
   std::optional<std::string> error;
+  // XLSX only: date_cells[i] is true when field i comes from a number cell formatted as a date
+  // or time. Its text is then an Excel date serial in the 1900 date system: days as Excel counts
+  // them, with the time of day as the fraction. Empty for CSV and JSON.
+  std::vector<bool> date_cells;
 };
 
 struct ReaderOptions {
@@ -65,7 +69,8 @@ class ReadError : public std::runtime_error {
 };
 
 // Opens `path` with the reader of its format. Error codes: "file_not_found",
-// "unreadable_file", "unknown_format", "empty_file", "invalid_header".
+// "unreadable_file", "unknown_format", "empty_file", "invalid_header", "sheet_not_found" (XLSX
+// with a sheet name that the workbook lacks), "invalid_option" (an unusable delimiter).
 Result<std::unique_ptr<RecordReader>> open_record_reader(const std::string& path,
                                                          const ReaderOptions& options);
 

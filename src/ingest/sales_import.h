@@ -26,6 +26,11 @@ struct SalesImportOptions {
   bool dry_run = false;                   // read and check everything, write nothing
   std::string reject_directory = "data/rejects";
   int batch_size = 20000;  // lines per transaction
+  // An import record created beforehand by the caller, which the import fills in instead of
+  // creating its own: the server creates it when an upload arrives, so that it can return the
+  // id at once. 0: the import creates the record.
+  int64_t import_id = 0;
+  std::string source_name;  // the file name recorded for the import; the path when empty
 };
 
 struct SalesImportSummary {
@@ -50,5 +55,11 @@ struct SalesImportObserver {
 // are imported. Returns a summary with fatal_error set when the file cannot be read at all.
 SalesImportSummary import_sales(const std::string& path, const SalesImportOptions& options,
                                 Database& database, const SalesImportObserver& observer = {});
+
+// Reads and checks `path` as a dry run of import_sales() does, without any database: the
+// summary counts as imported the lines that pass every check (a dry run cannot tell duplicates
+// of stored lines), and the reject report is written as usual.
+SalesImportSummary check_sales_file(const std::string& path, const SalesImportOptions& options,
+                                    const SalesImportObserver& observer = {});
 
 }  // namespace imagross

@@ -10,6 +10,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/receipt_line.h"
@@ -76,9 +77,25 @@ enum class LineOutcome : uint8_t {
 struct BatchResult {
   std::vector<LineOutcome> outcomes;  // one per input line, in input order
   std::vector<StoredLine> inserted;   // the lines inserted, in input order
+  // One per conflict outcome, in input order: the id of the import that stored the line the
+  // conflicting one collides with. Empty when the implementation does not track it.
+  std::vector<int64_t> conflict_import_ids;
 };
 
 enum class ImportStatus : uint8_t { running, completed, failed };
+
+// The status as the database, the API and the command line write it.
+inline std::string_view import_status_name(ImportStatus status) {
+  switch (status) {
+    case ImportStatus::running:
+      return "running";
+    case ImportStatus::completed:
+      return "completed";
+    case ImportStatus::failed:
+      return "failed";
+  }
+  return "failed";
+}
 
 // One run of an import: a file, its counts and where its rejected rows were written.
 struct ImportRecord {

@@ -1,0 +1,186 @@
+// The field conversions of LineConverter: timestamps, identifiers, quantities and money.
+
+#include <fmt/format.h>
+
+#include "ingest/convert/line_converter.h"
+#include "ingest/convert/values.h"
+
+namespace imagross::ingest {
+namespace {
+
+constexpr int32_t kSecondsPerDay = 86400;
+const DateFormat kExcelSerial{DateStyle::excel_serial, {}};
+
+int64_t local_seconds(const LocalDateTime& local) {
+  return int64_t{local.day} * kSecondsPerDay + local.second_of_day;
+}
+
+// quantity x unit price - discount, exact in thousandths; nothing on overflow.
+std::optional<int64_t> net_amount(int64_t quantity, int64_t unit_price, int64_t discount) {
+  const auto gross = multiply_milli(quantity, unit_price);
+  int64_t net = 0;
+  if (!gross || __builtin_sub_overflow(*gross, discount, &net)) {
+    return std::nullopt;
+  }
+  return net;
+}
+
+}  // namespace
+
+void LineConverter::convert_timestamp(const Record& record, ReceiptLine& line) {
+  const bool separate = !mapping_.has(SalesField::timestamp);
+  const SalesField date_field = separate ? SalesField::date : SalesField::timestamp;
+  const std::string_view text = value(record, date_field);
+  if (text.empty()) {
+    reject(date_field, text, "the date is empty; every line needs the date and time of its sale");
+    return;
+  }
+  // An XLSX date cell contains an Excel serial whatever the file's text dates look like.
+  const auto column = static_cast<std::size_t>(mapping_.columns[field_index(date_field)]);
+  const bool date_cell = column < record.date_cells.size() && record.date_cells[column];
+  auto parsed = parse_date_time(text, date_cell ? kExcelSerial : formats_.dates);
+  if (!parsed.ok()) {
+    reject(date_field, text,
+           fmt::format("{}; this file writes dates as {}; correct the value, or set "
+                       "--date-format if that was detected wrongly",
+                       parsed.error().message, formats_.dates_explained));
+    return;
+  }
+  DateTimeValue moment = *parsed;
+  std::string reported_value(text);
+
+  if (separate && mapping_.has(SalesField::time)) {
+    const std::string_view time_text = value(record, SalesField::time);
+    // Spreadsheets write a date cell with a midnight time; any other time is a contradiction.
+    if (moment.has_time && moment.local.second_of_day != 0) {
+      reject(date_field, text,
+             fmt::format("'{}' has a time of day, and the separate time column has '{}' as well; "
+                         "keep the time in one place",
+                         text, time_text));
+      return;
+    }
+    auto seconds = parse_time_of_day(time_text);
+    if (!seconds.ok()) {
+      reject(SalesField::time, time_text, seconds.error().message + "; correct the time");
+      return;
+    }
+    moment.local.second_of_day = *seconds;
+    reported_value = fmt::format("{} {}", text, time_text);
+  }
+
+  if (moment.utc_offset) {
+    line.timestamp = local_seconds(moment.local) - *moment.utc_offset;
+    return;
+  }
+  auto instant = zone_->to_utc(moment.local);
+  if (!instant.ok()) {
+    reject(date_field, reported_value,
+           fmt::format("'{}' does not exist in {}: clocks skip that hour when summer time "
+                       "starts; correct the time, or set --time-zone to the zone of the tills",
+                       reported_value, zone_->name()));
+    return;
+  }
+  line.timestamp = *instant;
+}
+
+void LineConverter::convert_identifiers(const Record& record, ReceiptLine& line) {
+  const std::string_view store = value(record, SalesField::store_id);
+  if (store.empty()) {
+    reject(SalesField::store_id, store,
+           "the store code is empty; fill it in, or set a constant store_id in a mapping file");
+  }
+  line.store_code.assign(store);
+
+  const std::string_view product = value(record, SalesField::product_code);
+  if (product.empty()) {
+    reject(SalesField::product_code, product, "the product code is empty; every line needs one");
+  }
+  line.product_code.assign(product);
+
+  // A blank card number is a receipt without a card, never a customer named "".
+  const std::string_view card = value(record, SalesField::card_number);
+  line.card_number.assign(card);
+
+  const std::pair<SalesField, std::string_view> identifiers[] = {
+      {SalesField::store_id, store},
+      {SalesField::product_code, product},
+      {SalesField::card_number, card}};
+  for (const auto& [field, text] : identifiers) {
+    if (is_scientific_notation(text)) {
+      reject(field, text,
+             fmt::format("'{}' is in scientific notation, as a spreadsheet shows long numbers, "
+                         "and its last digits are lost; format the column as text in the "
+                         "spreadsheet and export the file again",
+                         text));
+    }
+  }
+  assign_text(record, SalesField::product_name, line.product_name);
+  assign_text(record, SalesField::department, line.department);
+  assign_text(record, SalesField::promo_code, line.promo_code);
+}
+
+std::optional<int64_t> LineConverter::parse_number(const Record& record, SalesField field) {
+  const std::string_view text = value(record, field);
+  auto parsed = parse_milli(text, formats_.numbers);
+  if (parsed.ok()) {
+    return *parsed;
+  }
+  if (text.empty()) {
+    reject(field, text, fmt::format("the {} is empty; fill it in", field_name(field)));
+    return std::nullopt;
+  }
+  reject(field, text,
+         fmt::format("{}; this file writes numbers with a {}; correct the value, or set "
+                     "--locale if that was detected wrongly",
+                     parsed.error().message, formats_.numbers_explained));
+  return std::nullopt;
+}
+
+void LineConverter::convert_money(const Record& record, bool cancellation, ReceiptLine& line) {
+  const auto quantity = parse_number(record, SalesField::quantity);
+  line.quantity = quantity.value_or(0);
+  if (quantity && cancellation && *quantity > 0) {
+    reject(SalesField::quantity, value(record, SalesField::quantity),
+           fmt::format("the receipt '{}' is a cancellation document (its id starts with '{}'), "
+                       "so its quantities must be negative; correct the sign",
+                       line.receipt_code, mapping_.cancellation_prefix));
+  }
+
+  line.discount = 0;
+  if (!value(record, SalesField::discount).empty()) {
+    line.discount = parse_number(record, SalesField::discount).value_or(0);
+  }
+
+  const bool has_amount = !value(record, SalesField::amount).empty();
+  std::optional<int64_t> amount;
+  if (has_amount) {
+    amount = parse_number(record, SalesField::amount);
+  }
+  if (mapping_.has(SalesField::unit_price)) {
+    const auto price = parse_number(record, SalesField::unit_price);
+    line.unit_price = price.value_or(0);
+    if (!has_amount && quantity && price) {
+      amount = net_amount(*quantity, *price, line.discount);
+      if (!amount) {
+        reject(SalesField::unit_price, value(record, SalesField::unit_price),
+               "quantity x unit price is too large to store; correct the value");
+      }
+    }
+  } else if (!has_amount) {
+    reject(SalesField::amount, {}, "the amount is empty; fill it in");
+  } else if (amount && quantity) {
+    int64_t gross = 0;
+    std::optional<int64_t> price;
+    if (!__builtin_add_overflow(*amount, line.discount, &gross)) {
+      price = divide_milli(gross, *quantity);
+    }
+    if (!price) {
+      reject(SalesField::amount, value(record, SalesField::amount),
+             "the amount is too large to store; correct the value");
+    }
+    line.unit_price = price.value_or(0);
+  }
+  line.amount = amount.value_or(0);
+}
+
+}  // namespace imagross::ingest

@@ -1,0 +1,112 @@
+#pragma once
+
+// Every SQL statement the SQLite storage runs, as named constants. The name appears in error
+// messages. Parameters are numbered (?1, ?2...) so each bind call names its place.
+
+#include "storage/sqlite/connection.h"
+
+namespace imagross::sqlite::statements {
+
+// Connection settings.
+inline constexpr Sql kJournalModeWal{"journal_mode_wal", "PRAGMA journal_mode = WAL"};
+inline constexpr Sql kSettings{"connection_settings", R"sql(
+PRAGMA synchronous = NORMAL;
+PRAGMA foreign_keys = ON;
+PRAGMA cache_size = -65536;
+PRAGMA journal_size_limit = 67108864;
+)sql"};
+inline constexpr Sql kForeignKeysOn{"foreign_keys_on", "PRAGMA foreign_keys = ON"};
+inline constexpr Sql kForeignKeysOff{"foreign_keys_off", "PRAGMA foreign_keys = OFF"};
+inline constexpr Sql kDataVersion{"data_version", "PRAGMA data_version"};
+inline constexpr Sql kQuickCheck{"quick_check", "PRAGMA quick_check"};
+
+// Dictionaries, loaded whole into memory.
+inline constexpr Sql kSelectStores{"select_stores",
+                                   "SELECT id, code, name FROM stores ORDER BY id"};
+inline constexpr Sql kSelectDepartments{"select_departments",
+                                        "SELECT id, name FROM departments ORDER BY id"};
+inline constexpr Sql kSelectProducts{
+    "select_products", "SELECT id, code, name, department_id FROM products ORDER BY id"};
+inline constexpr Sql kSelectProductNames{"select_product_names",
+                                         "SELECT id, name FROM product_names ORDER BY id"};
+inline constexpr Sql kSelectCards{"select_cards", "SELECT id, number FROM cards ORDER BY id"};
+inline constexpr Sql kSelectPromotions{"select_promotions",
+                                       "SELECT id, code FROM promotions ORDER BY id"};
+inline constexpr Sql kSelectReceiptCodes{"select_receipt_codes", "SELECT code FROM receipts"};
+inline constexpr Sql kSelectMaxReceiptId{"select_max_receipt_id",
+                                         "SELECT coalesce(max(id), 0) FROM receipts"};
+
+inline constexpr Sql kInsertStore{"insert_store",
+                                  "INSERT INTO stores (id, code, name) VALUES (?1, ?2, ?3)"};
+inline constexpr Sql kInsertDepartment{"insert_department",
+                                       "INSERT INTO departments (id, name) VALUES (?1, ?2)"};
+inline constexpr Sql kInsertProduct{
+    "insert_product",
+    "INSERT INTO products (id, code, name, department_id) VALUES (?1, ?2, ?3, ?4)"};
+inline constexpr Sql kUpdateProduct{
+    "update_product", "UPDATE products SET name = ?2, department_id = ?3 WHERE id = ?1"};
+inline constexpr Sql kInsertProductName{"insert_product_name",
+                                        "INSERT INTO product_names (id, name) VALUES (?1, ?2)"};
+inline constexpr Sql kInsertCard{"insert_card", "INSERT INTO cards (id, number) VALUES (?1, ?2)"};
+inline constexpr Sql kInsertPromotion{"insert_promotion",
+                                      "INSERT INTO promotions (id, code) VALUES (?1, ?2)"};
+
+// Receipt lines.
+inline constexpr Sql kSelectReceiptId{"select_receipt_id",
+                                      "SELECT id FROM receipts WHERE code = ?1"};
+// The columns up to is_return are in the order read_line_columns reads them.
+inline constexpr Sql kSelectReceiptLines{"select_receipt_lines", R"sql(
+SELECT line_number, timestamp, store_id, card_id, product_id, department_id, quantity,
+       unit_price, discount, amount, promotion_id, is_return, product_name_id, import_id
+FROM receipt_lines
+WHERE receipt_id = ?1)sql"};
+// ?1 is a pointer to the rows of the batch (batch_table.h). OR ROLLBACK: a failing row ends the
+// whole transaction, which the writer would roll back anyway, so SQLite needs no statement
+// journal to undo a partly done multi-row insert.
+inline constexpr Sql kInsertBatchReceipts{
+    "insert_batch_receipts",
+    "INSERT OR ROLLBACK INTO receipts (id, code) SELECT id, code FROM batch_receipts(?1)"};
+inline constexpr Sql kInsertBatchLines{"insert_batch_lines", R"sql(
+INSERT OR ROLLBACK INTO receipt_lines (
+  receipt_id, line_number, timestamp, store_id, card_id, product_id, product_name_id,
+  department_id, quantity, unit_price, discount, amount, promotion_id, is_return, import_id)
+SELECT receipt_id, line_number, timestamp, store_id, card_id, product_id, product_name_id,
+       department_id, quantity, unit_price, discount, amount, promotion_id, is_return, ?2
+FROM batch_lines(?1))sql"};
+// Reads in primary-key order, so SQLite walks the table without sorting. The columns after
+// receipt_id are in the order read_line_columns reads them.
+inline constexpr Sql kScanLines{"scan_lines", R"sql(
+SELECT receipt_id, line_number, timestamp, store_id, card_id, product_id, department_id,
+       quantity, unit_price, discount, amount, promotion_id, is_return
+FROM receipt_lines
+ORDER BY receipt_id, line_number)sql"};
+inline constexpr Sql kCountLines{"count_lines", "SELECT count(*) FROM receipt_lines"};
+
+// Imports.
+inline constexpr Sql kInsertImport{"insert_import", R"sql(
+INSERT INTO imports (
+  kind, source_name, format, options, status, started_at, finished_at, bytes_total, bytes_read,
+  lines_read, imported, duplicates, rejected, reject_report, error, dry_run)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+RETURNING id)sql"};
+inline constexpr Sql kUpdateImport{"update_import", R"sql(
+UPDATE imports SET
+  kind = ?2, source_name = ?3, format = ?4, options = ?5, status = ?6, started_at = ?7,
+  finished_at = ?8, bytes_total = ?9, bytes_read = ?10, lines_read = ?11, imported = ?12,
+  duplicates = ?13, rejected = ?14, reject_report = ?15, error = ?16, dry_run = ?17
+WHERE id = ?1)sql"};
+inline constexpr Sql kSelectImport{"select_import", R"sql(
+SELECT id, kind, source_name, format, options, status, started_at, finished_at, bytes_total,
+       bytes_read, lines_read, imported, duplicates, rejected, reject_report, error, dry_run
+FROM imports
+WHERE id = ?1)sql"};
+inline constexpr Sql kSelectImportExists{"select_import_exists",
+                                         "SELECT 1 FROM imports WHERE id = ?1"};
+inline constexpr Sql kListImports{"list_imports", R"sql(
+SELECT id, kind, source_name, format, options, status, started_at, finished_at, bytes_total,
+       bytes_read, lines_read, imported, duplicates, rejected, reject_report, error, dry_run
+FROM imports
+ORDER BY id DESC
+LIMIT ?1 OFFSET ?2)sql"};
+
+}  // namespace imagross::sqlite::statements
