@@ -1,0 +1,52 @@
+// Reads the API directly, beside the browser, so that tests compare what the page shows with
+// what the server computed.
+
+export interface DashboardKpis {
+  net_revenue: number;
+  receipts: number;
+  lines: number;
+}
+
+export interface DashboardResponse {
+  filter: { from: string; to: string };
+  kpis: DashboardKpis;
+  stores: { code: string }[];
+}
+
+export async function getJson<T>(baseUrl: string, path: string): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`);
+  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export function dashboardPath(params: Record<string, string | string[]>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) query.append(name, item);
+  }
+  return `/api/v1/analytics/dashboard?${query}`;
+}
+
+/** Euros as the page must show them, written out by Intl here, apart from the app's code. */
+export function expectedMoney(value: number, locale: 'it-IT' | 'en-US'): string {
+  return plainSpaces(
+    new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: 'EUR',
+      useGrouping: 'always',
+    }).format(value),
+  );
+}
+
+/** Intl puts no-break spaces around €; Chromium and Node may differ in which kind. */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ').trim();
+}
+
+/** Reads "1.234,56 €" or "€1,234.56" back into a number of euros. */
+export function parseMoney(text: string, locale: 'it-IT' | 'en-US'): number {
+  const digits = text.replace(/[^\d,.-]/g, '');
+  const normal =
+    locale === 'it-IT' ? digits.replace(/\./g, '').replace(',', '.') : digits.replace(/,/g, '');
+  return Number(normal);
+}

@@ -1,0 +1,149 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+// Starts the real `imagross serve` on a loopback port, serving the built web app, over a fresh
+// database that contains a small generated data set.
+
+const run = promisify(execFile);
+
+const E2E_DIRECTORY = dirname(fileURLToPath(import.meta.url));
+export const REPOSITORY_ROOT = resolve(E2E_DIRECTORY, '..', '..');
+export const WEB_DIST = resolve(E2E_DIRECTORY, '..', 'dist');
+
+/**
+ * Returns the binary under test: IMAGROSS_BIN (a relative path counts from the current folder),
+ * or the Release build that `make` writes.
+ */
+export function imagrossBinary(): string {
+  const fromEnvironment = process.env.IMAGROSS_BIN;
+  const binary = fromEnvironment
+    ? resolve(fromEnvironment)
+    : join(REPOSITORY_ROOT, 'build', 'release', 'src', 'cli', 'imagross');
+  if (!existsSync(binary)) {
+    throw new Error(
+      `imagross binary not found at ${binary}: build it, or set IMAGROSS_BIN to its path`,
+    );
+  }
+  return binary;
+}
+
+/** Demo data lines imported before the tests: enough for every table, quick to generate. */
+export const DEMO_LINES = 20000;
+
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function imagross(binary: string, args: string[], cwd: string): Promise<string> {
+  try {
+    const { stdout } = await run(binary, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const failure = error as { stderr?: string; message: string };
+    throw new Error(`imagross ${args.join(' ')} failed: ${failure.stderr || failure.message}`);
+  }
+}
+
+async function waitUntilReady(baseUrl: string, server: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) {
+      throw new Error(`imagross serve exited with status ${server.exitCode} before it was ready`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/health/ready`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  throw new Error(`imagross serve was not ready at ${baseUrl} within ${timeoutMs} ms`);
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+async function stopProcess(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise<void>((done) => server.once('exit', () => done()));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Generates and imports the data, starts the server and waits until it is ready. */
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) {
+    throw new Error(`no built web app in ${WEB_DIST}: run "npm run build" first`);
+  }
+  const binary = imagrossBinary();
+  const directory = await mkdtemp(join(tmpdir(), 'imagross-e2e-'));
+  const database = join(directory, 'e2e.db');
+  const demo = join(directory, 'demo');
+
+  await imagross(binary, ['demo-data', '--lines', String(DEMO_LINES), '--out', demo], directory);
+  await imagross(
+    binary,
+    ['--db', database, 'import', 'sales', join(demo, 'sales.csv'), '--reject-dir', directory],
+    directory,
+  );
+
+  const port = await freeLoopbackPort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const log: string[] = [];
+  // Uploads and reject reports go to the temporary folder, which the stop removes.
+  const server = spawn(
+    binary,
+    [
+      '--db',
+      database,
+      'serve',
+      '--listen',
+      `127.0.0.1:${port}`,
+      '--web-dir',
+      WEB_DIST,
+      '--import-dir',
+      join(directory, 'uploads'),
+      '--reject-dir',
+      join(directory, 'rejects'),
+    ],
+    { cwd: directory, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  server.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+
+  try {
+    await waitUntilReady(baseUrl, server, 120_000);
+  } catch (error) {
+    await stopProcess(server);
+    await rm(directory, { recursive: true, force: true });
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${log.join('')}`);
+  }
+
+  return {
+    baseUrl,
+    stop: async () => {
+      await stopProcess(server);
+      if (process.env.IMAGROSS_E2E_KEEP) console.log(`e2e files kept in ${directory}`);
+      else await rm(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Codes the client itself gives to failures that carry no error body from the server. Every
+ * other code comes from the server's `{"error": {"code": ...}}` envelope.
+ */
+export const CLIENT_ERROR_CODES = {
+  network: 'network_error',
+  httpStatus: 'http_error',
+  invalidResponse: 'invalid_response',
+} as const;
+
+export interface ApiErrorDetails {
+  status: number;
+  code: string;
+  message: string;
+  parameter?: string | undefined;
+  requestId?: string | undefined;
+}
+
+/**
+ * The one error type of every API call. `status` is the HTTP status, or 0 when no response
+ * arrived. `message` is the server's own text for people when it sent one.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly parameter: string | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    super(details.message);
+    this.name = 'ApiError';
+    this.status = details.status;
+    this.code = details.code;
+    this.parameter = details.parameter;
+    this.requestId = details.requestId;
+  }
+
+  /** True for failures a retry may fix: no response, a timeout or a server fault. */
+  get isTransient(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
