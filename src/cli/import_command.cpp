@@ -1,0 +1,301 @@
+// `imagross import sales FILE...` and `imagross import list`.
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "ingest/mapping/presets.h"
+#include "ingest/sales_import.h"
+#include "storage/database.h"
+
+namespace imagross::cli {
+namespace {
+
+// Redraws per second of the progress bar: smooth to watch, and rare enough to cost nothing.
+constexpr auto kRedrawInterval = std::chrono::milliseconds(250);
+constexpr int kBarWidth = 24;
+
+struct SalesArguments {
+  std::vector<std::string> files;
+  std::string preset;
+  std::string mapping;
+  std::string locale;
+  std::string encoding;
+  std::string date_format;
+  std::string delimiter;
+  std::string reject_directory = "data/rejects";
+  int batch_size = 20000;
+  bool dry_run = false;
+};
+
+std::string group_thousands(int64_t value) {
+  const std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string out = value < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      out += ',';
+    }
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string format_clock(double seconds) {
+  const auto whole = static_cast<int64_t>(seconds + 0.5);
+  if (whole >= 3600) {
+    return fmt::format("{}:{:02}:{:02}", whole / 3600, whole / 60 % 60, whole % 60);
+  }
+  return fmt::format("{}:{:02}", whole / 60, whole % 60);
+}
+
+// Percent, lines per second and time left, redrawn on standard error when it is a terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::string file_name)
+      : file_name_(std::move(file_name)), enabled_(::isatty(STDERR_FILENO) == 1) {}
+  ~ProgressBar() { clear(); }
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+  void update(const ImportRecord& progress) {
+    const auto now = Clock::now();
+    if (!enabled_ || now - last_draw_ < kRedrawInterval) {
+      return;
+    }
+    last_draw_ = now;
+    const double elapsed = std::chrono::duration<double>(now - started_).count();
+    const double fraction = progress.bytes_total > 0 ? static_cast<double>(progress.bytes_read) /
+                                                           static_cast<double>(progress.bytes_total)
+                                                     : 0.0;
+    const int filled = static_cast<int>(fraction * kBarWidth);
+    const double rate = elapsed > 0 ? static_cast<double>(progress.lines_read) / elapsed : 0.0;
+    const std::string eta =
+        fraction > 0.0 ? format_clock(elapsed * (1.0 - fraction) / fraction) : "--:--";
+    fmt::print(stderr, "\r\033[K{} [{}{}] {:3}%  {} lines  {} lines/s  ETA {}", file_name_,
+               std::string(static_cast<std::size_t>(filled), '#'),
+               std::string(static_cast<std::size_t>(kBarWidth - filled), '.'),
+               static_cast<int>(fraction * 100), group_thousands(progress.lines_read),
+               group_thousands(static_cast<int64_t>(rate)), eta);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
+  // Erases the bar so that the summary starts on a clean line.
+  void clear() {
+    if (drawn_) {
+      std::fputs("\r\033[K", stderr);
+      std::fflush(stderr);
+      drawn_ = false;
+    }
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::string file_name_;
+  bool enabled_;
+  bool drawn_ = false;
+  Clock::time_point started_ = Clock::now();
+  Clock::time_point last_draw_{};
+};
+
+char parse_delimiter(const std::string& text) {
+  if (text == "tab" || text == "\\t" || text == "\t") {
+    return '\t';
+  }
+  if (text.size() != 1) {
+    throw CLI::ValidationError("--delimiter",
+                               "'" + text + "' is not one character: use , ; | or tab");
+  }
+  return text[0];
+}
+
+SalesImportOptions make_options(const SalesArguments& arguments, const GlobalOptions& global) {
+  SalesImportOptions options;
+  options.preset = arguments.preset;
+  options.mapping_file = arguments.mapping;
+  options.date_format = arguments.date_format;
+  options.time_zone = global.time_zone;
+  options.dry_run = arguments.dry_run;
+  options.reject_directory = arguments.reject_directory;
+  options.batch_size = arguments.batch_size;
+  if (!arguments.locale.empty()) {
+    auto locale = ingest::parse_locale(arguments.locale);
+    if (!locale.ok()) {
+      throw CLI::ValidationError("--locale", locale.error().message);
+    }
+    options.locale = *locale;
+  }
+  if (arguments.encoding == "windows-1252" || arguments.encoding == "cp1252") {
+    options.reader.encoding = TextEncoding::windows1252;
+  } else if (arguments.encoding == "utf-8" || arguments.encoding == "utf8") {
+    options.reader.encoding = TextEncoding::utf8;
+  }
+  if (!arguments.delimiter.empty()) {
+    options.reader.delimiter = parse_delimiter(arguments.delimiter);
+  }
+  return options;
+}
+
+void print_summary(const std::string& file, const SalesImportSummary& summary, double seconds,
+                   bool dry_run) {
+  fmt::print("{}{}\n", file, dry_run ? " (dry run: nothing written)" : "");
+  if (summary.import_id > 0) {
+    fmt::print("  import              {:>12}\n", summary.import_id);
+  }
+  fmt::print("  lines read          {:>12}\n", group_thousands(summary.lines_read));
+  fmt::print("  {:<20}{:>12}\n", dry_run ? "would be imported" : "imported",
+             group_thousands(summary.imported));
+  fmt::print("  duplicates skipped  {:>12}\n", group_thousands(summary.duplicates));
+  fmt::print("  rejected            {:>12}\n", group_thousands(summary.rejected));
+  if (!summary.reject_report.empty()) {
+    fmt::print("  reject report       {}\n", summary.reject_report);
+  }
+  fmt::print("  duration            {:>10.2f} s\n", seconds);
+  std::fflush(stdout);
+}
+
+// True when the file counts as imported: readable, and not every line rejected.
+bool import_succeeded(const SalesImportSummary& summary) {
+  if (!summary.fatal_error.empty()) {
+    return false;
+  }
+  return summary.lines_read == 0 || summary.imported + summary.duplicates > 0;
+}
+
+std::unique_ptr<Database> open_for_import(const std::string& location) {
+  const std::filesystem::path path(location);
+  if (path.has_parent_path()) {
+    std::filesystem::create_directories(path.parent_path());
+  }
+  return open_database(location);
+}
+
+bool import_one(const std::string& file, const SalesImportOptions& options, Database* database) {
+  ProgressBar bar(std::filesystem::path(file).filename().string());
+  SalesImportObserver observer;
+  observer.on_progress = [&bar](const ImportRecord& progress) { bar.update(progress); };
+  const auto started = std::chrono::steady_clock::now();
+  const SalesImportSummary summary = database != nullptr
+                                         ? import_sales(file, options, *database, observer)
+                                         : check_sales_file(file, options, observer);
+  bar.clear();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!summary.fatal_error.empty()) {
+    fmt::print(stderr, "error: {}: {}\n", file, summary.fatal_error);
+  }
+  // A file that could not be opened has no counts worth showing.
+  if (summary.fatal_error.empty() || summary.lines_read > 0) {
+    print_summary(file, summary, seconds, options.dry_run);
+  }
+  if (summary.fatal_error.empty() && !import_succeeded(summary)) {
+    fmt::print(stderr, "error: {}: every line was rejected; see the reject report\n", file);
+  }
+  return import_succeeded(summary);
+}
+
+int run_import_sales(const SalesArguments& arguments, const GlobalOptions& global) {
+  const SalesImportOptions options = make_options(arguments, global);
+  std::unique_ptr<Database> database;
+  // A dry run must not even create the database file.
+  if (!options.dry_run) {
+    database = open_for_import(global.database);
+  }
+  bool all_succeeded = true;
+  for (const std::string& file : arguments.files) {
+    all_succeeded = import_one(file, options, database.get()) && all_succeeded;
+  }
+  return all_succeeded ? 0 : 1;
+}
+
+int run_import_list(const GlobalOptions& global, int limit) {
+  auto database = open_for_import(global.database);
+  const auto imports = database->list_imports(limit, 0);
+  if (imports.empty()) {
+    fmt::print("no imports yet: add one with `imagross import sales FILE`\n");
+    return 0;
+  }
+  fmt::print("{:>5}  {:<20}  {:<9}  {:<7}  {:>11}  {:>11}  {:>10}  {:>9}  {}\n", "id", "started",
+             "status", "format", "lines read", "imported", "duplicates", "rejected", "file");
+  for (const ImportRecord& record : imports) {
+    fmt::print("{:>5}  {:<20}  {:<9}  {:<7}  {:>11}  {:>11}  {:>10}  {:>9}  {}\n", record.id,
+               record.started_at, import_status_name(record.status), record.format,
+               group_thousands(record.lines_read), group_thousands(record.imported),
+               group_thousands(record.duplicates), group_thousands(record.rejected),
+               record.source_name);
+    if (!record.reject_report.empty()) {
+      fmt::print("       rejected rows: {}\n", record.reject_report);
+    }
+    if (!record.error.empty()) {
+      fmt::print("       error: {}\n", record.error);
+    }
+  }
+  return 0;
+}
+
+void add_sales_command(CLI::App& import, GlobalOptions& global) {
+  auto arguments = std::make_shared<SalesArguments>();
+  CLI::App* sales = import.add_subcommand(
+      "sales", "Import receipt lines from cash-register exports: CSV (also .gz), JSON or XLSX");
+  sales->add_option("FILE", arguments->files, "files to import, one after another")->required();
+
+  sales->add_option("--preset", arguments->preset,
+                    "built-in column layout: canonical or online-retail");
+  sales->add_option("--mapping", arguments->mapping,
+                    "JSON mapping file: our fields to the file's columns, constants, formats");
+  sales->add_option("--locale", arguments->locale,
+                    "number and date style: it-IT (1.234,56 dd/mm/yyyy) or en-US "
+                    "(1,234.56 mm/dd/yyyy); detected from all rows when absent");
+  sales->add_option("--encoding", arguments->encoding, "text encoding: utf-8 or windows-1252")
+      ->check(CLI::IsMember({"utf-8", "utf8", "windows-1252", "cp1252"}));
+  sales->add_option("--date-format", arguments->date_format,
+                    "iso, day-first, month-first, excel, or a pattern such as "
+                    "\"%d/%m/%Y %H:%M\"; detected from all rows when absent");
+  sales->add_option("--delimiter", arguments->delimiter,
+                    "CSV delimiter: , ; | or tab; detected when absent");
+
+  sales->add_flag("--dry-run", arguments->dry_run,
+                  "read and check every row, write nothing (not even an import record)");
+  sales
+      ->add_option("--reject-dir", arguments->reject_directory,
+                   "directory of the reject reports (CSV: line, column, value, reason)")
+      ->capture_default_str();
+  sales
+      ->add_option("--batch-size", arguments->batch_size,
+                   "lines written per transaction; each batch is all or nothing")
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+
+  sales->callback([arguments, &global] {
+    apply_global_options(global);
+    global.exit_code = run_import_sales(*arguments, global);
+  });
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, GlobalOptions& options) {
+  CLI::App* import = app.add_subcommand("import", "Import sales files and list past imports");
+  import->require_subcommand(1);
+  add_sales_command(*import, options);
+
+  auto limit = std::make_shared<int>(50);
+  CLI::App* list = import->add_subcommand("list", "List past imports, newest first, with counts");
+  list->add_option("--limit", *limit, "imports to list")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  list->callback([limit, &options] {
+    apply_global_options(options);
+    options.exit_code = run_import_list(options, *limit);
+  });
+}
+
+}  // namespace imagross::cli

@@ -1,0 +1,184 @@
+// `imagross serve`: opens the database, starts listening at once (liveness), loads the sales
+// engine in the background (readiness), and serves the API and the web app until SIGINT or
+// SIGTERM.
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "analytics/sales_engine.h"
+#include "api/import_service.h"
+#include "api/routes.h"
+#include "cli/commands.h"
+#include "common/time_zone.h"
+#include "http/listen_address.h"
+#include "http/log_line.h"
+#include "http/server.h"
+#include "storage/database.h"
+
+namespace imagross::cli {
+namespace {
+
+using http::LogLine;
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string web_directory = "web/dist";
+  std::string import_directory = "data/imports";
+  std::string reject_directory = "data/rejects";
+  int io_threads = 2;
+  int light_threads = 2;
+  int worker_threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+};
+
+// The listen address, or an error message when it is malformed or not a loopback address.
+Result<http::ListenAddress> checked_listen_address(const std::string& text) {
+  auto address = http::parse_listen_address(text);
+  if (!address.ok()) {
+    return address.error();
+  }
+  if (!address->loopback) {
+    return Error{"not_loopback",
+                 "refusing to listen on " + text +
+                     ": until authentication exists the server listens only on a loopback "
+                     "address (127.0.0.1, [::1] or localhost), so that only this machine can "
+                     "reach it"};
+  }
+  return address;
+}
+
+// Loads the engine on a thread of its own. A failed load stops the server, because a server
+// that can never become ready should not look alive.
+std::thread start_loading(SalesEngine& engine, Database& database, http::Server& server,
+                          std::atomic<bool>& failed) {
+  return std::thread([&engine, &database, &server, &failed] {
+    const auto started = std::chrono::steady_clock::now();
+    try {
+      engine.load(database);
+    } catch (const std::exception& error) {
+      spdlog::critical("{}", LogLine("engine_load_failed").add("error", error.what()).str());
+      failed = true;
+      server.stop();
+      return;
+    }
+    const std::chrono::duration<double, std::milli> elapsed =
+        std::chrono::steady_clock::now() - started;
+    spdlog::info("{}", LogLine("server_ready")
+                           .add("lines", engine.coverage().lines)
+                           .add("load_ms", elapsed.count())
+                           .add("engine_bytes", engine.memory_bytes())
+                           .str());
+  });
+}
+
+http::ServerConfig server_config(const ServeOptions& serve, const http::ListenAddress& address) {
+  http::ServerConfig config;
+  config.listen = address;
+  config.io_threads = serve.io_threads;
+  config.light_threads = serve.light_threads;
+  config.worker_threads = serve.worker_threads;
+  config.upload_directory = serve.import_directory;
+  return config;
+}
+
+int serve(const GlobalOptions& global, const ServeOptions& serve) {
+  const auto address = checked_listen_address(serve.listen);
+  if (!address.ok()) {
+    std::cerr << "imagross serve: " << address.error().message << "\n";
+    return 2;
+  }
+  const auto zone = TimeZone::load(global.time_zone);
+  if (!zone.ok()) {
+    std::cerr << "imagross serve: " << zone.error().message << "\n";
+    return 2;
+  }
+  const auto database_directory = std::filesystem::path(global.database).parent_path();
+  if (!database_directory.empty()) {
+    std::filesystem::create_directories(database_directory);
+  }
+  const auto database = open_database(global.database);
+  SalesEngine engine(*zone);
+  api::ImportService imports(*database, engine,
+                             {serve.import_directory, serve.reject_directory, global.time_zone});
+  if (const int recovered = imports.recover_interrupted(); recovered > 0) {
+    spdlog::warn("{}", LogLine("imports_interrupted").add("count", recovered).str());
+  }
+
+  http::Router router;
+  http::Server server(server_config(serve, *address), router);
+  api::ApiContext context{
+      *database,         engine,
+      imports,           std::filesystem::temp_directory_path() / "imagross-exports",
+      &server.metrics(), [&server] { return server.open_connections(); }};
+  api::add_routes(router, context, serve.web_directory);
+  server.set_stop_callback([&imports] { imports.request_stop(); });
+  server.listen();
+  spdlog::info("{}", LogLine("server_started")
+                         .add("listen", serve.listen)
+                         .add("port", server.port())
+                         .add("database", global.database)
+                         .add("web_dir", serve.web_directory)
+                         .add("time_zone", global.time_zone)
+                         .str());
+
+  std::atomic<bool> load_failed{false};
+  auto loader = start_loading(engine, *database, server, load_failed);
+  server.run();
+  imports.request_stop();
+  imports.join();
+  loader.join();
+  spdlog::info("{}", LogLine("server_stopped").str());
+  return load_failed ? 1 : 0;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, GlobalOptions& options) {
+  auto serve_options = std::make_shared<ServeOptions>();
+  auto* command = app.add_subcommand("serve", "Serve the HTTP API and the web dashboard");
+  command
+      ->add_option("--listen", serve_options->listen,
+                   "HOST:PORT to listen on; only a loopback address (127.0.0.1, [::1], "
+                   "localhost) is accepted until authentication exists")
+      ->capture_default_str();
+  command
+      ->add_option("--web-dir", serve_options->web_directory,
+                   "folder of the built web app (index.html and assets/)")
+      ->capture_default_str();
+  command
+      ->add_option("--import-dir", serve_options->import_directory,
+                   "folder where uploaded files are stored and kept")
+      ->capture_default_str();
+  command
+      ->add_option("--reject-dir", serve_options->reject_directory,
+                   "folder of the reject reports of imports")
+      ->capture_default_str();
+  command
+      ->add_option("--threads", serve_options->io_threads,
+                   "threads reading and writing connections")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  command
+      ->add_option("--workers", serve_options->worker_threads,
+                   "threads running dashboard queries and exports")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  command
+      ->add_option("--light-workers", serve_options->light_threads,
+                   "threads running short blocking work (store lists, import records), apart "
+                   "from the queries so that these never wait behind them")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  command->callback([&options, serve_options] {
+    apply_global_options(options);
+    options.exit_code = serve(options, *serve_options);
+  });
+}
+
+}  // namespace imagross::cli
