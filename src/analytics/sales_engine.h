@@ -16,6 +16,10 @@
 
 namespace imagross {
 
+namespace analytics {
+struct SalesSnapshot;
+}
+
 struct SalesCoverage {
   std::optional<int32_t> first_day;  // local day of the earliest line; none when empty
   std::optional<int32_t> last_day;
@@ -23,7 +27,10 @@ struct SalesCoverage {
 };
 
 // Thread-safe: queries run concurrently with each other and with load() and append(); a query
-// sees the lines of complete batches only.
+// sees the lines of complete batches only. Each query works on an immutable snapshot, and load()
+// and append() build a new one and swap it in. So while load() runs, the old and the new
+// snapshot both exist, and while append() runs, the months it touches are held twice (the rest
+// is shared between the old and the new snapshot).
 class SalesEngine {
  public:
   explicit SalesEngine(std::shared_ptr<const TimeZone> zone);
@@ -32,9 +39,13 @@ class SalesEngine {
   SalesEngine& operator=(const SalesEngine&) = delete;
 
   // Replaces the contents with every line stored in `database`. ready() is true once it returns.
+  // Throws StorageError when the database fails; the engine then keeps its previous contents.
   void load(Database& database);
 
-  // Adds lines that were just inserted into `database`, whose dictionaries may have grown.
+  // Adds lines that were just inserted into `database`, whose dictionaries may have grown. Lines
+  // whose key (receipt id, line number) the engine has already are skipped, so a batch that a
+  // concurrent load() also read is not counted twice. load() and append() run one at a time.
+  // Throws StorageError when reading the dictionaries fails, and then adds nothing.
   void append(Database& database, std::span<const StoredLine> lines);
 
   bool ready() const;
@@ -51,6 +62,10 @@ class SalesEngine {
 
   // Bytes held by the column store and its dictionaries.
   std::size_t memory_bytes() const;
+
+  // The current snapshot, for queries written against the column store directly (such as
+  // analytics/benchmark_queries.h). It stays valid and unchanged while the caller keeps it.
+  std::shared_ptr<const analytics::SalesSnapshot> snapshot() const;
 
  private:
   struct State;
