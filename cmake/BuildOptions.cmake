@@ -8,8 +8,9 @@ target_compile_options(imagross_build_options INTERFACE
   -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough)
 
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
-  # GCC 12 reports -Wrestrict on ordinary std::string code at -O2 and -O3 (GCC bug 105651).
-  target_compile_options(imagross_build_options INTERFACE -Wno-restrict)
+  # GCC 12 reports -Wrestrict on ordinary std::string code at -O2 and -O3 (GCC bug 105651), and
+  # -Wmaybe-uninitialized on std::string members copied out of inlined aggregates at -O3.
+  target_compile_options(imagross_build_options INTERFACE -Wno-restrict -Wno-maybe-uninitialized)
 endif()
 
 if(IMAGROSS_WERROR)

@@ -185,7 +185,8 @@ json::object series_json(const Dashboard& dashboard) {
 json::array departments_json(const std::vector<DepartmentRow>& rows) {
   json::array array;
   for (const auto& row : rows) {
-    array.push_back(json::object{{"name", row.name},
+    // Lines that name no department form a row of their own, with a null name.
+    array.push_back(json::object{{"name", optional_text(row.name)},
                                  {"net_revenue", money_json(row.net_revenue)},
                                  {"units", quantity_json(row.units)},
                                  {"receipts", row.receipts}});

@@ -125,7 +125,7 @@ def run_cli(workdir, *arguments):
         cwd=workdir, capture_output=True, text=True, timeout=120)
 
 
-def start_server(workdir, wait_ready=True, extra=()):
+def start_server(workdir, wait_ready=True, extra=(), global_options=()):
     port = free_port()
     log_path = workdir / "server.log"
     web = workdir / "web"
@@ -135,7 +135,8 @@ def start_server(workdir, wait_ready=True, extra=()):
     (web / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [str(binary_path()), "--db", str(workdir / "data" / "imagross.db"), "serve",
+            [str(binary_path()), "--db", str(workdir / "data" / "imagross.db"), *global_options,
+             "serve",
              "--listen", f"127.0.0.1:{port}", "--web-dir", str(web), *extra],
             cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
     server = Server(workdir, port, process, log_path)

@@ -38,7 +38,8 @@ export interface ProductRow {
 }
 
 export interface DepartmentRow {
-  name: string;
+  /** Null for the lines whose export named no department. */
+  name: string | null;
   net_revenue: number;
   units: number;
   receipts: number;

@@ -27,7 +27,11 @@ export function TopProductsTable({ rows, caption }: TableProps<ProductRow>) {
         </>
       ),
     },
-    textColumn('department', t('column.department'), (row) => row.department ?? ''),
+    textColumn(
+      'department',
+      t('column.department'),
+      (row) => row.department ?? t('department.none'),
+    ),
     moneyColumn('net_revenue', t('column.net_revenue'), (row) => row.net_revenue, format),
     quantityColumn('units', t('column.units'), (row) => row.units, format),
     countColumn('receipts', t('column.receipts'), (row) => row.receipts, format),
@@ -38,12 +42,14 @@ export function TopProductsTable({ rows, caption }: TableProps<ProductRow>) {
 export function DepartmentsTable({ rows, caption }: TableProps<DepartmentRow>) {
   const { t, format } = useI18n();
   const columns: Column<DepartmentRow>[] = [
-    textColumn('name', t('column.department'), (row) => row.name, true),
+    textColumn('name', t('column.department'), (row) => row.name ?? t('department.none'), true),
     moneyColumn('net_revenue', t('column.net_revenue'), (row) => row.net_revenue, format),
     quantityColumn('units', t('column.units'), (row) => row.units, format),
     countColumn('receipts', t('column.receipts'), (row) => row.receipts, format),
   ];
-  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.name} />;
+  return (
+    <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.name ?? ''} />
+  );
 }
 
 /** Returns a store's code, with its name when the export gave one that differs from the code. */

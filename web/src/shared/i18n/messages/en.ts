@@ -116,6 +116,7 @@ export const en: Record<MessageKey, string> = {
   'column.code': 'Code',
   'column.product': 'Product',
   'column.department': 'Department',
+  'department.none': 'No department',
   'column.store': 'Store',
   'column.promotion': 'Promotion',
   'column.net_revenue': 'Net revenue',

@@ -115,6 +115,7 @@ export const it = {
   'column.code': 'Codice',
   'column.product': 'Prodotto',
   'column.department': 'Reparto',
+  'department.none': 'Senza reparto',
   'column.store': 'Punto vendita',
   'column.promotion': 'Promozione',
   'column.net_revenue': 'Fatturato netto',
