@@ -32,7 +32,7 @@ struct SalesArguments {
   std::string date_format;
   std::string delimiter;
   std::string reject_directory = "data/rejects";
-  int batch_size = 20000;
+  int batch_size = SalesImportOptions{}.batch_size;
   bool dry_run = false;
 };
 

@@ -1,5 +1,7 @@
 #include "ingest/batch_queue.h"
 
+#include <algorithm>
+
 namespace imagross::ingest {
 
 ReceiptLine& LineBatch::next_slot() {
@@ -10,6 +12,8 @@ ReceiptLine& LineBatch::next_slot() {
 }
 
 void LineBatch::clear() {
+  prepared.reset();  // before the lines it refers to are reused
+  prepare_pending = true;
   size = 0;
   source_lines.clear();
   rejections.clear();
@@ -34,6 +38,7 @@ LineBatch* BatchQueue::acquire() {
   LineBatch* batch = free_.front();
   free_.pop_front();
   batch->clear();
+  batch->number = ++acquired_;
   return batch;
 }
 
@@ -56,7 +61,9 @@ void BatchQueue::finish(std::optional<std::string> error) {
 
 LineBatch* BatchQueue::pop() {
   std::unique_lock lock(mutex_);
+  ++waiting_consumers_;
   changed_.wait(lock, [this] { return !full_.empty() || finished_; });
+  --waiting_consumers_;
   if (full_.empty()) {
     return nullptr;
   }
@@ -84,6 +91,20 @@ void BatchQueue::cancel() {
 std::optional<std::string> BatchQueue::error() const {
   std::lock_guard lock(mutex_);
   return error_;
+}
+
+bool BatchQueue::producer_prepares(const LineBatch& batch) const {
+  std::lock_guard lock(mutex_);
+  return waiting_consumers_ == 0 && prepared_through_ + 1 >= batch.number;
+}
+
+void BatchQueue::end_preparing(LineBatch& batch) {
+  {
+    std::lock_guard lock(mutex_);
+    batch.prepare_pending = false;
+    prepared_through_ = std::max(prepared_through_, batch.number);
+  }
+  changed_.notify_all();
 }
 
 }  // namespace imagross::ingest

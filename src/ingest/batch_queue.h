@@ -1,8 +1,8 @@
 #pragma once
 
-// Hands batches of converted lines from the thread that reads and converts a file to the thread
-// that writes them, so that parsing and database writes overlap. A fixed pool of batches
-// circulates between the two: memory stays bounded however fast either side is.
+// Hands batches of lines from the thread that reads a file, converts its rows and prepares them
+// for the database to the thread that writes them, so that the two overlap. A fixed pool of
+// batches circulates between the two: memory stays bounded however fast either side is.
 
 #include <condition_variable>
 #include <cstdint>
@@ -15,6 +15,7 @@
 
 #include "domain/receipt_line.h"
 #include "ingest/convert/line_converter.h"
+#include "storage/database.h"
 
 namespace imagross::ingest {
 
@@ -27,6 +28,12 @@ struct LineBatch {
   int64_t records = 0;                // rows read: valid lines plus rejected rows
   int64_t rejected_rows = 0;
   uint64_t bytes_read = 0;  // reader position after the last row
+  // The valid lines as Database::prepare_lines prepared them; null when they were not prepared.
+  std::unique_ptr<PreparedLines> prepared;
+  // Set by acquire(): the place of the batch in the file, from 1. Batches are prepared in this
+  // order (see BatchQueue::producer_prepares).
+  uint64_t number = 0;
+  bool prepare_pending = true;  // neither thread has prepared it, or given up preparing it, yet
 
   // The slot for the next line, reusing the storage of an earlier one.
   ReceiptLine& next_slot();
@@ -52,6 +59,14 @@ class BatchQueue {
   void cancel();
   std::optional<std::string> error() const;
 
+  // Either side may prepare a batch for the database, but in the order of the batch numbers.
+  // True when the producer should prepare `batch` before pushing it: every earlier batch is
+  // prepared and the consumer is busy. Otherwise the consumer is waiting for work, or is still
+  // preparing an earlier batch, and the producer pushes `batch` unprepared instead of waiting.
+  bool producer_prepares(const LineBatch& batch) const;
+  // Records that `batch` is prepared or given up, so that the next one may be prepared.
+  void end_preparing(LineBatch& batch);
+
  private:
   mutable std::mutex mutex_;
   std::condition_variable changed_;
@@ -61,6 +76,9 @@ class BatchQueue {
   bool finished_ = false;
   bool cancelled_ = false;
   std::optional<std::string> error_;
+  uint64_t acquired_ = 0;          // batches numbered so far
+  uint64_t prepared_through_ = 0;  // the number of the last batch prepared or given up
+  int waiting_consumers_ = 0;
 };
 
 }  // namespace imagross::ingest

@@ -11,6 +11,7 @@ add_library(imagross_ingest STATIC
   ${import_dir}/convert/format_detection.cpp
   ${import_dir}/convert/values.cpp
   ${import_dir}/convert/line_converter.cpp
+  ${import_dir}/convert/receipt_line_counter.cpp
   ${import_dir}/convert/line_converter_fields.cpp
   ${import_dir}/report/reject_report.cpp
   ${import_dir}/import_plan.cpp
@@ -31,7 +32,9 @@ imagross_add_test(ingest_test
     ${import_dir}/convert/format_detection_test.cpp
     ${import_dir}/convert/values_test.cpp
     ${import_dir}/convert/line_converter_test.cpp
+    ${import_dir}/convert/receipt_line_counter_test.cpp
     ${import_dir}/report/reject_report_test.cpp
+    ${import_dir}/batch_queue_test.cpp
     ${import_dir}/sales_import_test.cpp
     ${import_dir}/sales_import_fixtures_test.cpp
     ${import_dir}/online_retail_test.cpp

@@ -15,6 +15,10 @@ namespace {
 // Two batches in flight and one being filled keep both threads busy.
 constexpr std::size_t kBatchPoolSize = 3;
 
+// Rows of the first batch at most: a small first batch lets the writing thread start early
+// instead of waiting for a whole batch to be read.
+constexpr std::size_t kFirstBatchRecords = 4096;
+
 std::string utc_now() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
 }
@@ -52,8 +56,12 @@ class SalesImportRun {
   void create_record(const RecordReader& reader);
   void fail(const std::string& error);
   void complete();
+  SalesImportSummary import_batches(RecordReader& reader, LineConverter& converter);
   void read_lines(RecordReader& reader, LineConverter& converter, BatchQueue& queue,
                   std::size_t batch_size);
+  void hand_over(LineBatch& batch, BatchQueue& queue);
+  void prepare_in_order(LineBatch& batch, BatchQueue& queue);
+  void prepare(LineBatch& batch);
   void write_batches(BatchQueue& queue);
   void write_batch(LineBatch& batch);
   std::vector<Rejection> conflicts(const LineBatch& batch, const BatchResult& result) const;
@@ -98,6 +106,13 @@ SalesImportSummary SalesImportRun::run(const ReaderFactory& open_reader) {
 
   LineConverter converter(plan->mapping, plan->formats, plan->zone,
                           reader.format() == FileFormat::csv, reader.delimiter());
+  return import_batches(reader, converter);
+}
+
+// Reads and converts on one thread and writes on the calling thread, and either thread prepares
+// the batches for the database (see hand_over). Preparing on one of these threads costs less CPU
+// time than on a thread of its own, which would move each batch through one more processor cache.
+SalesImportSummary SalesImportRun::import_batches(RecordReader& reader, LineConverter& converter) {
   BatchQueue queue(kBatchPoolSize);
   const auto batch_size = static_cast<std::size_t>(std::max(1, options_.batch_size));
   std::thread reading([&] { read_lines(reader, converter, queue, batch_size); });
@@ -185,6 +200,7 @@ void SalesImportRun::complete() {
 void SalesImportRun::read_lines(RecordReader& reader, LineConverter& converter, BatchQueue& queue,
                                 std::size_t batch_size) {
   LineBatch* batch = queue.acquire();
+  std::size_t limit = std::min(batch_size, kFirstBatchRecords);
   try {
     Record record;
     while (batch != nullptr && reader.next(record)) {
@@ -199,10 +215,11 @@ void SalesImportRun::read_lines(RecordReader& reader, LineConverter& converter, 
       } else {
         ++batch->rejected_rows;
       }
-      if (static_cast<std::size_t>(batch->records) >= batch_size) {
+      if (static_cast<std::size_t>(batch->records) >= limit) {
         batch->bytes_read = reader.bytes_read();
-        queue.push(batch);
+        hand_over(*batch, queue);
         batch = queue.acquire();
+        limit = batch_size;
       }
     }
   } catch (const std::exception& error) {
@@ -216,15 +233,52 @@ void SalesImportRun::read_lines(RecordReader& reader, LineConverter& converter, 
   }
   if (batch != nullptr && batch->records > 0) {
     batch->bytes_read = reader.bytes_read();
-    queue.push(batch);
+    hand_over(*batch, queue);
   } else if (batch != nullptr) {
     queue.release(batch);
   }
   queue.finish();
 }
 
+// Prepares a full batch on the reading thread while the writing thread is busy writing, and
+// otherwise leaves it to the writing thread. New lines keep the writer busy, so the reading
+// thread prepares nearly every batch. When most lines are duplicates the writer has little to
+// insert and does most of the preparing: re-importing a million lines took 1.0-1.1 s instead of
+// 1.7 s with every batch prepared on the reading thread (2-core virtual machine).
+void SalesImportRun::hand_over(LineBatch& batch, BatchQueue& queue) {
+  if (queue.producer_prepares(batch)) {
+    prepare_in_order(batch, queue);
+  }
+  queue.push(&batch);
+}
+
+// Prepares a batch whose earlier batches are all prepared, because the database writes batches
+// in the order they were prepared. The reading thread prepares a batch only then (see
+// BatchQueue::producer_prepares), and the writing thread takes batches in order.
+void SalesImportRun::prepare_in_order(LineBatch& batch, BatchQueue& queue) {
+  prepare(batch);
+  queue.end_preparing(batch);
+}
+
+// Resolves the batch's dictionary ids and keys, so that writing it only inserts. A batch that
+// cannot be prepared is left to write_lines, which reports the failure if it lasts.
+void SalesImportRun::prepare(LineBatch& batch) {
+  if (database_ == nullptr || batch.size == 0) {
+    return;
+  }
+  try {
+    batch.prepared = database_->prepare_lines(record_.id, {batch.lines.data(), batch.size});
+  } catch (const std::exception& error) {
+    spdlog::warn("import {}: preparing a batch failed, writing it unprepared: {}", record_.id,
+                 error.what());
+  }
+}
+
 void SalesImportRun::write_batches(BatchQueue& queue) {
   while (LineBatch* batch = queue.pop()) {
+    if (batch->prepare_pending) {
+      prepare_in_order(*batch, queue);
+    }
     write_batch(*batch);
     queue.release(batch);
   }
@@ -235,7 +289,8 @@ void SalesImportRun::write_batch(LineBatch& batch) {
   const std::span<const ReceiptLine> lines(batch.lines.data(), batch.size);
   std::vector<Rejection> conflicting;
   if (database_ != nullptr) {
-    const BatchResult result = database_->write_lines(record_.id, lines);
+    const BatchResult result = batch.prepared ? database_->write_prepared(*batch.prepared)
+                                              : database_->write_lines(record_.id, lines);
     for (const LineOutcome outcome : result.outcomes) {
       record_.imported += outcome == LineOutcome::inserted ? 1 : 0;
       record_.duplicates += outcome == LineOutcome::duplicate ? 1 : 0;

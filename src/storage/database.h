@@ -118,6 +118,25 @@ struct ImportRecord {
   bool dry_run = false;
 };
 
+// A batch of lines prepared by Database::prepare_lines for Database::write_prepared. It refers
+// to the caller's lines, which must stay unchanged until it is destroyed (a later batch may still
+// read them), and it must not outlive the database that prepared it.
+class PreparedLines {
+ public:
+  PreparedLines(int64_t import_id, std::span<const ReceiptLine> lines)
+      : import_id_(import_id), lines_(lines) {}
+  virtual ~PreparedLines() = default;
+  PreparedLines(const PreparedLines&) = delete;
+  PreparedLines& operator=(const PreparedLines&) = delete;
+
+  int64_t import_id() const { return import_id_; }
+  std::span<const ReceiptLine> lines() const { return lines_; }
+
+ private:
+  int64_t import_id_;
+  std::span<const ReceiptLine> lines_;
+};
+
 // Thread-safe: every method may be called from any thread. Methods throw StorageError when the
 // database itself fails (disk full, corrupt file, lost connection); bad data never throws.
 class Database {
@@ -138,8 +157,24 @@ class Database {
   // number) is stored already is not written again and is reported as duplicate or conflict.
   virtual BatchResult write_lines(int64_t import_id, std::span<const ReceiptLine> lines) = 0;
 
+  // write_lines in two steps, so that one thread can prepare the next batch while another writes
+  // the previous one. prepare_lines does the work that needs no write transaction (for SQLite:
+  // dictionary ids, receipt ids and the duplicate and conflict checks), and write_prepared
+  // writes the batch with the contract of write_lines and returns its result. Write batches in
+  // the order they were prepared. A batch written out of that order, or after another write
+  // changed the database since it was prepared, is prepared again inside its transaction: the
+  // result is the same, only slower. The defaults leave all the work to write_lines.
+  virtual std::unique_ptr<PreparedLines> prepare_lines(int64_t import_id,
+                                                       std::span<const ReceiptLine> lines) {
+    return std::make_unique<PreparedLines>(import_id, lines);
+  }
+  virtual BatchResult write_prepared(PreparedLines& batch) {
+    return write_lines(batch.import_id(), batch.lines());
+  }
+
   // Calls `sink` with every stored line, in chunks, ordered by (receipt id, line number).
   virtual void scan_lines(const std::function<void(std::span<const StoredLine>)>& sink) = 0;
+  // The dictionaries as committed: entries that only prepared batches use are not in them.
   virtual Dictionaries load_dictionaries() = 0;
   virtual int64_t count_lines() = 0;
 };

@@ -8,26 +8,6 @@
 
 namespace imagross::ingest {
 
-// Room for the receipts of a typical export avoids most rehashing, which costs more than the
-// lookups themselves.
-ReceiptLineCounter::ReceiptLineCounter() {
-  counts_.reserve(1 << 16);
-}
-
-int32_t ReceiptLineCounter::next(std::string_view receipt_code) {
-  if (last_count_ != nullptr && receipt_code == last_code_) {
-    return ++*last_count_;
-  }
-  auto found = counts_.find(receipt_code);
-  if (found == counts_.end()) {
-    found = counts_.emplace(std::string(receipt_code), 0).first;
-  }
-  // Elements of an unordered_map keep their address when it rehashes.
-  last_count_ = &found->second;
-  last_code_.assign(receipt_code);
-  return ++*last_count_;
-}
-
 LineConverter::LineConverter(ColumnMapping mapping, FileFormats formats,
                              std::shared_ptr<const TimeZone> zone, bool check_width, char delimiter)
     : mapping_(std::move(mapping)),

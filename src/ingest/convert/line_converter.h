@@ -4,15 +4,16 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "common/decimal.h"
 #include "common/time_zone.h"
 #include "domain/receipt_line.h"
 #include "ingest/convert/date_time.h"
+#include "ingest/convert/receipt_line_counter.h"
 #include "ingest/mapping/column_mapping.h"
 #include "ingest/record.h"
 
@@ -32,29 +33,6 @@ struct FileFormats {
   DateFormat dates;
   std::string numbers_explained;  // e.g. "decimal point (en-US), as in '2.55' on line 2"
   std::string dates_explained;
-};
-
-// Numbers the lines of each receipt by their order in the file: the n-th row of a receipt is
-// line n, so importing the same file again gives every line the same key.
-//
-// NOTE: memory grows with the distinct receipts of the file (an estimated 100 bytes each), not
-// with its lines: a file of 10 million receipts needs about 1 GB here.
-class ReceiptLineCounter {
- public:
-  ReceiptLineCounter();
-  int32_t next(std::string_view receipt_code);
-
- private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
-  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> counts_;
-  // Rows of a receipt usually follow each other, so the last receipt is checked first.
-  std::string last_code_;
-  int32_t* last_count_ = nullptr;
 };
 
 class LineConverter {
@@ -81,6 +59,8 @@ class LineConverter {
   bool check_row_width(const Record& record);
   void convert_line_number(const Record& record, std::string_view receipt, ReceiptLine& line);
   void convert_timestamp(const Record& record, ReceiptLine& line);
+  std::optional<int64_t> parse_timestamp(const Record& record, SalesField date_field,
+                                         std::string_view text, bool date_cell);
   void convert_identifiers(const Record& record, ReceiptLine& line);
   void convert_money(const Record& record, bool cancellation, ReceiptLine& line);
   std::optional<int64_t> parse_number(const Record& record, SalesField field);
@@ -94,6 +74,9 @@ class LineConverter {
   std::size_t needed_width_ = 0;  // fields a row must have to hold every mapped column
   std::size_t header_width_ = 0;  // header fields up to the last named one
   ReceiptLineCounter line_counter_;
+  // The text of the last timestamp converted from a single column, and its UTC time.
+  std::string last_timestamp_text_;
+  std::optional<int64_t> last_timestamp_;
   std::vector<Rejection>* rejections_ = nullptr;  // of the row being converted
   int64_t current_line_ = 0;
   bool row_ok_ = true;

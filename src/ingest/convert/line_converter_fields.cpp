@@ -38,16 +38,39 @@ void LineConverter::convert_timestamp(const Record& record, ReceiptLine& line) {
   // An XLSX date cell contains an Excel serial whatever the file's text dates look like.
   const auto column = static_cast<std::size_t>(mapping_.columns[field_index(date_field)]);
   const bool date_cell = column < record.date_cells.size() && record.date_cells[column];
+  // Rows of a receipt share their timestamp, so the last text converted is kept with its result.
+  const bool one_text = !separate && !date_cell;
+  if (one_text && last_timestamp_ && text == last_timestamp_text_) {
+    line.timestamp = *last_timestamp_;
+    return;
+  }
+  const std::optional<int64_t> instant = parse_timestamp(record, date_field, text, date_cell);
+  if (!instant) {
+    return;
+  }
+  line.timestamp = *instant;
+  if (one_text) {
+    last_timestamp_text_.assign(text);
+    last_timestamp_ = instant;
+  }
+}
+
+// Returns the UTC time of `text` in `date_field`, with the time column when the file has one.
+// Returns nothing, after rejecting the row, when it is not a valid time.
+std::optional<int64_t> LineConverter::parse_timestamp(const Record& record, SalesField date_field,
+                                                      std::string_view text, bool date_cell) {
+  const bool separate = date_field == SalesField::date;
   auto parsed = parse_date_time(text, date_cell ? kExcelSerial : formats_.dates);
   if (!parsed.ok()) {
     reject(date_field, text,
            fmt::format("{}; this file writes dates as {}; correct the value, or set "
                        "--date-format if that was detected wrongly",
                        parsed.error().message, formats_.dates_explained));
-    return;
+    return std::nullopt;
   }
   DateTimeValue moment = *parsed;
-  std::string reported_value(text);
+  std::string date_and_time;  // for separate columns: both, as a rejection names them
+  std::string_view reported_value = text;
 
   if (separate && mapping_.has(SalesField::time)) {
     const std::string_view time_text = value(record, SalesField::time);
@@ -57,20 +80,20 @@ void LineConverter::convert_timestamp(const Record& record, ReceiptLine& line) {
              fmt::format("'{}' has a time of day, and the separate time column has '{}' as well; "
                          "keep the time in one place",
                          text, time_text));
-      return;
+      return std::nullopt;
     }
     auto seconds = parse_time_of_day(time_text);
     if (!seconds.ok()) {
       reject(SalesField::time, time_text, seconds.error().message + "; correct the time");
-      return;
+      return std::nullopt;
     }
     moment.local.second_of_day = *seconds;
-    reported_value = fmt::format("{} {}", text, time_text);
+    date_and_time = fmt::format("{} {}", text, time_text);
+    reported_value = date_and_time;
   }
 
   if (moment.utc_offset) {
-    line.timestamp = local_seconds(moment.local) - *moment.utc_offset;
-    return;
+    return local_seconds(moment.local) - *moment.utc_offset;
   }
   auto instant = zone_->to_utc(moment.local);
   if (!instant.ok()) {
@@ -78,9 +101,9 @@ void LineConverter::convert_timestamp(const Record& record, ReceiptLine& line) {
            fmt::format("'{}' does not exist in {}: clocks skip that hour when summer time "
                        "starts; correct the time, or set --time-zone to the zone of the tills",
                        reported_value, zone_->name()));
-    return;
+    return std::nullopt;
   }
-  line.timestamp = *instant;
+  return *instant;
 }
 
 void LineConverter::convert_identifiers(const Record& record, ReceiptLine& line) {

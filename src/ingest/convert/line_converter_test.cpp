@@ -199,5 +199,22 @@ TEST_F(LineConverterTest, RecordErrorFromTheReader) {
   EXPECT_EQ(rejections[0].reason, "invalid UTF-8 at byte 3");
 }
 
+// Rows of a receipt repeat their timestamp, which the converter remembers. A changed text, and a
+// text that failed before, must still be converted on their own.
+TEST_F(LineConverterTest, RepeatedTimestampsConvertAlike) {
+  const auto row = [](const char* timestamp) {
+    return std::vector<std::string>{"A", timestamp, "PV01", "", "1", "", "1", "1", "", ""};
+  };
+  EXPECT_EQ(convert(row("25/03/2026 18:30")).line.timestamp, utc(2026, 3, 25, 18, 30, 1));
+  EXPECT_EQ(convert(row("25/03/2026 18:30")).line.timestamp, utc(2026, 3, 25, 18, 30, 1));
+  EXPECT_EQ(convert(row("25/03/2026 18:31")).line.timestamp, utc(2026, 3, 25, 18, 31, 1));
+  EXPECT_FALSE(convert(row("29/03/2026 02:30")).ok);
+  Converted again = convert(row("29/03/2026 02:30"));
+  EXPECT_FALSE(again.ok);
+  ASSERT_EQ(again.rejections.size(), 1u);
+  EXPECT_THAT(again.rejections[0].reason, HasSubstr("does not exist"));
+  EXPECT_EQ(convert(row("25/03/2026 18:31")).line.timestamp, utc(2026, 3, 25, 18, 31, 1));
+}
+
 }  // namespace
 }  // namespace imagross::ingest

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace imagross::sqlite {
 namespace {
 
@@ -13,10 +15,15 @@ void open_log(Connection& connection) {
   connection.query_int64({"open_log", "SELECT count(*) FROM sqlite_schema"});
 }
 
+int frames_for(Connection& writer) {
+  const int64_t page_size = writer.query_int64({"page_size", "PRAGMA page_size"});
+  return static_cast<int>(kCheckpointLogBytes / std::max<int64_t>(page_size, 512));
+}
+
 }  // namespace
 
 Checkpointer::Checkpointer(const std::string& path, Connection& writer)
-    : writer_(writer), connection_(path, kFlags) {
+    : writer_(writer), checkpoint_frames_(frames_for(writer)), connection_(path, kFlags) {
   sqlite3_busy_timeout(connection_.handle(), kBusyTimeoutMilliseconds);
   open_log(connection_);
   thread_ = std::thread([this] { run(); });
@@ -43,8 +50,9 @@ void Checkpointer::request() {
 
 int Checkpointer::on_commit(void* checkpointer, sqlite3* /*db*/, const char* /*schema*/,
                             int frames) {
-  if (frames >= kCheckpointFrames) {
-    static_cast<Checkpointer*>(checkpointer)->request();
+  auto* self = static_cast<Checkpointer*>(checkpointer);
+  if (frames >= self->checkpoint_frames_) {
+    self->request();
   }
   return SQLITE_OK;
 }

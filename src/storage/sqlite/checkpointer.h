@@ -13,15 +13,15 @@
 
 namespace imagross::sqlite {
 
-// Log frames (pages) after a commit that wake the checkpointer: 4000 pages of 4 KiB, 16 MiB.
-inline constexpr int kCheckpointFrames = 4000;
+// Bytes of log after a commit that wake the checkpointer.
+inline constexpr int kCheckpointLogBytes = 8 << 20;
 
 class Checkpointer {
  public:
   // Opens a connection of its own to `path`, starts the thread, and hooks `writer` (replacing
-  // SQLite's automatic checkpoint) so that a commit leaving at least kCheckpointFrames frames in
-  // the log wakes the thread. Also runs one checkpoint at start, for a log left by a process that
-  // did not finish its own.
+  // SQLite's automatic checkpoint) so that a commit leaving at least kCheckpointLogBytes of pages
+  // in the log wakes the thread. Also runs one checkpoint at start, for a log left by a process
+  // that did not finish its own.
   Checkpointer(const std::string& path, Connection& writer);
   // Removes the hook and stops the thread. A checkpoint in progress finishes first.
   ~Checkpointer();
@@ -41,6 +41,7 @@ class Checkpointer {
   void run();
 
   Connection& writer_;
+  int checkpoint_frames_;  // kCheckpointLogBytes in pages of the database
   Connection connection_;
   std::mutex mutex_;
   std::condition_variable wake_;

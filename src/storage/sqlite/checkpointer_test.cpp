@@ -53,7 +53,7 @@ TEST_F(CheckpointerTest, CopiesLogIntoDatabaseFile) {
 TEST_F(CheckpointerTest, LargeCommitWakesThread) {
   Checkpointer checkpointer(path_, writer_);
 
-  // About 5,000 pages of 4 KiB in one commit: more than kCheckpointFrames.
+  // About 5,000 pages of 4 KiB in one commit: more than kCheckpointLogBytes.
   fill(20000, 1000);
 
   // The thread checkpoints on its own; wait for it, bounded to 10 s.

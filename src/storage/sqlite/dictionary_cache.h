@@ -1,8 +1,8 @@
 #pragma once
 
-// In-memory copies of the dictionary tables, so that writing a receipt line resolves its store,
-// card, product, department, promotion and receipt without a query. Owned by the connection
-// that writes; never shared across threads.
+// In-memory copies of the dictionary tables, so that preparing a receipt line resolves its store,
+// card, product, department, promotion and receipt without a query. Not thread-safe: the
+// BatchChain that owns the cache lets one thread at a time use it.
 
 #include <cstddef>
 #include <cstdint>
@@ -47,13 +47,31 @@ inline const std::string& dictionary_key(const PromotionEntry& entry) {
 template <typename Entry>
 class Dictionary {
  public:
-  Entry* find(std::string_view key) {
-    std::optional<uint32_t> position = position_of(key);
+  Entry* find(std::string_view key) { return find(key, hash_text(key)); }
+  // find() for a key whose hash_text() is `key_hash`.
+  Entry* find(std::string_view key, uint64_t key_hash) {
+    std::optional<uint32_t> position = position_of(key, key_hash);
     return position ? &entries_[*position] : nullptr;
+  }
+  // Asks the processor to fetch what find() reads first for `key_hash`: the index slot.
+  void prefetch_slot(uint64_t key_hash) const { index_.prefetch(key_hash); }
+  // Asks the processor to fetch what find() reads next: the entry that probably has the key, which
+  // it returns (null when none has the hash). Reads the slot, which should be fetched already.
+  const Entry* prefetch_entry(uint64_t key_hash) const {
+    std::optional<uint32_t> position = index_.guess(key_hash);
+    if (!position) {
+      return nullptr;
+    }
+    // An entry of two strings spans more than one cache line of 64 bytes.
+    const auto* bytes = reinterpret_cast<const char*>(&entries_[*position]);
+    for (std::size_t offset = 0; offset < sizeof(Entry); offset += 64) {
+      __builtin_prefetch(bytes + offset);
+    }
+    return &entries_[*position];
   }
   // The id of `key`, 0 when absent.
   int32_t id_of(std::string_view key) const {
-    std::optional<uint32_t> position = position_of(key);
+    std::optional<uint32_t> position = position_of(key, hash_text(key));
     return position ? entries_[*position].id : 0;
   }
   // The id the next new entry gets: above every stored id, as SQLite would choose.
@@ -72,10 +90,9 @@ class Dictionary {
   }
 
  private:
-  std::optional<uint32_t> position_of(std::string_view key) const {
-    return index_.find(hash_text(key), [&](uint32_t position) {
-      return dictionary_key(entries_[position]) == key;
-    });
+  std::optional<uint32_t> position_of(std::string_view key, uint64_t key_hash) const {
+    return index_.find(
+        key_hash, [&](uint32_t position) { return dictionary_key(entries_[position]) == key; });
   }
 
   std::vector<Entry> entries_;
@@ -83,8 +100,8 @@ class Dictionary {
 };
 
 // The set of receipt codes that may be stored already, as hash_text() values. A 64-bit hash per
-// receipt takes less memory than the code. A hash that is absent proves a receipt new, and a
-// hash that is present is confirmed by a query on the code.
+// receipt takes less memory than the code. A hash that is absent proves a receipt new. A hash
+// that is present is confirmed in the batches not yet committed, or by a query on the code.
 class ReceiptIndex {
  public:
   bool may_contain(uint64_t code_hash) const {
@@ -102,8 +119,8 @@ class ReceiptIndex {
   int64_t max_id_ = 0;
 };
 
-// Every dictionary of the sales schema. The receipt index is loaded only when lines are written,
-// because readers of the dictionaries do not need it.
+// Every dictionary of the sales schema. The receipt index is loaded separately, because only
+// writing needs it.
 struct DictionaryCache {
   Dictionary<StoreEntry> stores;
   Dictionary<DepartmentEntry> departments;
@@ -115,7 +132,6 @@ struct DictionaryCache {
   Dictionary<CardEntry> cards;
   Dictionary<PromotionEntry> promotions;
   ReceiptIndex receipts;
-  bool receipts_loaded = false;
 
   // Reads every dictionary table but receipts. Run it inside a transaction for a consistent copy.
   void load(Connection& connection);

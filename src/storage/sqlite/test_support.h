@@ -1,7 +1,8 @@
 #pragma once
 
-// Helpers shared by the storage tests: a temporary directory, receipt lines with defaults, and
-// queries through the plain SQLite C API, independent of the code under test.
+// Helpers shared by the storage tests: a temporary directory, receipt lines with defaults,
+// queries through the plain SQLite C API, independent of the code under test, and a database
+// whose inserts fail on demand.
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "domain/receipt_line.h"
+#include "storage/sqlite/sqlite_database.h"
 
 namespace imagross::sqlite::testing {
 
@@ -113,5 +115,18 @@ class RawDatabase {
  private:
   sqlite3* db_ = nullptr;
 };
+
+// The amount that makes inserting a receipt line fail in a database of create_failing_database.
+inline constexpr int64_t kFailingAmount = -999999;
+
+// Creates the database at `path` with a trigger that fails the insert of a receipt line whose
+// amount is kFailingAmount: a failure of SQLite in the middle of a batch.
+inline void create_failing_database(const std::string& path) {
+  { SqliteDatabase create_schema(path); }
+  RawDatabase raw(path);
+  raw.execute("CREATE TRIGGER injected_failure BEFORE INSERT ON receipt_lines WHEN NEW.amount = " +
+              std::to_string(kFailingAmount) +
+              " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+}
 
 }  // namespace imagross::sqlite::testing
