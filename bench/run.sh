@@ -3,7 +3,7 @@
 # installs the pinned DuckDB client from npm, then for each size generates the demo data set and
 # compares ImaGross, DuckDB and SQLite on it (bench/run.mjs).
 #
-#   bench/run.sh [--lines 1000000,5000000] [--runs 5] [--seed 1] [--out bench/out]
+#   bench/run.sh [--lines 1000000,5000000] [--runs 5] [--import-runs 3] [--seed 1] [--out bench/out]
 #
 # BUILD_DIR (default build/release) is the CMake build directory; JOBS the parallel build jobs.
 set -euo pipefail
