@@ -17,6 +17,14 @@ find_package(PkgConfig REQUIRED)
 # These packages ship only pkg-config files.
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+# libphonenumber-dev ships neither a CMake package nor a pkg-config file.
+find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
+find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
+add_library(imagross::phonenumber UNKNOWN IMPORTED)
+set_target_properties(imagross::phonenumber PROPERTIES
+  IMPORTED_LOCATION "${PHONENUMBER_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${PHONENUMBER_INCLUDE_DIR}")
 if(IMAGROSS_TESTS)
   find_package(GTest REQUIRED)
 endif()

@@ -14,6 +14,9 @@
 #include <vector>
 
 #include "domain/receipt_line.h"
+#include "storage/account_store.h"
+#include "storage/audit_log.h"
+#include "storage/member_store.h"
 
 namespace imagross {
 
@@ -111,6 +114,7 @@ struct ImportRecord {
   int64_t bytes_read = 0;
   int64_t lines_read = 0;
   int64_t imported = 0;
+  int64_t updated = 0;  // rows that changed what was stored (a members import with --update)
   int64_t duplicates = 0;
   int64_t rejected = 0;
   std::string reject_report;  // path of the reject CSV, empty when nothing was rejected
@@ -177,6 +181,12 @@ class Database {
   // The dictionaries as committed: entries that only prepared batches use are not in them.
   virtual Dictionaries load_dictionaries() = 0;
   virtual int64_t count_lines() = 0;
+
+  // The stores of members and cards, of online accounts, and of the audit log. They live as
+  // long as the database object and are thread-safe like it.
+  virtual MemberStore& members() = 0;
+  virtual AccountStore& accounts() = 0;
+  virtual AuditLog& audit() = 0;
 };
 
 // A failure of the database itself, not of the data given to it.

@@ -55,6 +55,7 @@ void bind_fields(Statement& statement, int first, const ImportRecord& record) {
   statement.bind(first + 13, record.reject_report);
   statement.bind(first + 14, record.error);
   statement.bind(first + 15, int64_t{record.dry_run ? 1 : 0});
+  statement.bind(first + 16, record.updated);
 }
 
 ImportRecord read_record(const Statement& row) {
@@ -76,6 +77,7 @@ ImportRecord read_record(const Statement& row) {
   record.reject_report = row.column_text(14);
   record.error = row.column_text(15);
   record.dry_run = row.column_int64(16) != 0;
+  record.updated = row.column_int64(17);
   return record;
 }
 

@@ -104,6 +104,11 @@ SqliteDatabase::SqliteDatabase(const std::string& path)
   if (sqlite3_db_readonly(connection_.handle(), "main") == 0) {
     checkpointer_ = std::make_unique<Checkpointer>(connection_.path(), connection_);
   }
+  store_connections_ =
+      std::make_unique<StoreConnections>(connection_.path(), kWriteFlags, kScanFlags);
+  members_ = std::make_unique<SqliteMemberStore>(*store_connections_);
+  accounts_ = std::make_unique<SqliteAccountStore>(*store_connections_);
+  audit_ = std::make_unique<SqliteAuditLog>(*store_connections_);
   spdlog::info("database {}: opened at schema version {}", connection_.path(), version);
 }
 

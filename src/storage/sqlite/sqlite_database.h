@@ -17,12 +17,16 @@
 #include <string>
 
 #include "storage/database.h"
+#include "storage/sqlite/account_store.h"
+#include "storage/sqlite/audit_log.h"
 #include "storage/sqlite/batch_chain.h"
 #include "storage/sqlite/checkpointer.h"
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/line_writer.h"
+#include "storage/sqlite/member_store.h"
 #include "storage/sqlite/prepared_batch.h"
 #include "storage/sqlite/receipt_lookup.h"
+#include "storage/sqlite/store_connections.h"
 
 namespace imagross::sqlite {
 
@@ -54,6 +58,10 @@ class SqliteDatabase final : public Database {
   Dictionaries load_dictionaries() override;
   int64_t count_lines() override;
 
+  MemberStore& members() override { return *members_; }
+  AccountStore& accounts() override { return *accounts_; }
+  AuditLog& audit() override { return *audit_; }
+
  private:
   class Prepared;
 
@@ -76,6 +84,12 @@ class SqliteDatabase final : public Database {
   int64_t committed_data_version_ = 0;
 
   BatchChain chain_;
+
+  // The member, account and audit stores, on connections of their own.
+  std::unique_ptr<StoreConnections> store_connections_;
+  std::unique_ptr<SqliteMemberStore> members_;
+  std::unique_ptr<SqliteAccountStore> accounts_;
+  std::unique_ptr<SqliteAuditLog> audit_;
 };
 
 }  // namespace imagross::sqlite

@@ -98,25 +98,28 @@ inline constexpr Sql kCountLines{"count_lines", "SELECT count(*) FROM receipt_li
 inline constexpr Sql kInsertImport{"insert_import", R"sql(
 INSERT INTO imports (
   kind, source_name, format, options, status, started_at, finished_at, bytes_total, bytes_read,
-  lines_read, imported, duplicates, rejected, reject_report, error, dry_run)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+  lines_read, imported, duplicates, rejected, reject_report, error, dry_run, updated)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
 RETURNING id)sql"};
 inline constexpr Sql kUpdateImport{"update_import", R"sql(
 UPDATE imports SET
   kind = ?2, source_name = ?3, format = ?4, options = ?5, status = ?6, started_at = ?7,
   finished_at = ?8, bytes_total = ?9, bytes_read = ?10, lines_read = ?11, imported = ?12,
-  duplicates = ?13, rejected = ?14, reject_report = ?15, error = ?16, dry_run = ?17
+  duplicates = ?13, rejected = ?14, reject_report = ?15, error = ?16, dry_run = ?17,
+  updated = ?18
 WHERE id = ?1)sql"};
 inline constexpr Sql kSelectImport{"select_import", R"sql(
 SELECT id, kind, source_name, format, options, status, started_at, finished_at, bytes_total,
-       bytes_read, lines_read, imported, duplicates, rejected, reject_report, error, dry_run
+       bytes_read, lines_read, imported, duplicates, rejected, reject_report, error, dry_run,
+       updated
 FROM imports
 WHERE id = ?1)sql"};
 inline constexpr Sql kSelectImportExists{"select_import_exists",
                                          "SELECT 1 FROM imports WHERE id = ?1"};
 inline constexpr Sql kListImports{"list_imports", R"sql(
 SELECT id, kind, source_name, format, options, status, started_at, finished_at, bytes_total,
-       bytes_read, lines_read, imported, duplicates, rejected, reject_report, error, dry_run
+       bytes_read, lines_read, imported, duplicates, rejected, reject_report, error, dry_run,
+       updated
 FROM imports
 ORDER BY id DESC
 LIMIT ?1 OFFSET ?2)sql"};
