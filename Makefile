@@ -5,6 +5,8 @@ ASAN_DIR ?= build/asan
 DB ?= data/imagross.db
 DEMO_DIR ?= data/demo
 DEMO_LINES ?= 1000000
+# The demo accounts' passwords, made by prepare-demo-db.sh; never committed.
+CREDENTIALS ?= data/demo-credentials.txt
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 IMAGROSS := $(BUILD_DIR)/src/cli/imagross
@@ -25,14 +27,16 @@ build: deps
 web: deps
 	scripts/build-web.sh
 
-# The database is prepared once: delete data/imagross.db to load the demo data again.
+# The database is prepared once: delete data/imagross.db to load the demo data again, and
+# data/demo-credentials.txt for new demo passwords.
 data: build
-	scripts/prepare-demo-db.sh $(IMAGROSS) $(DB) $(DEMO_DIR) $(DEMO_LINES)
+	scripts/prepare-demo-db.sh $(IMAGROSS) $(DB) $(DEMO_DIR) $(DEMO_LINES) $(CREDENTIALS)
 
 run: build web data
 	@echo
 	@echo "ImaGross Loyalty is starting on http://$(LISTEN) (Ctrl+C stops it)."
 	@echo "Open http://$(LISTEN)/ for the admin dashboard."
+	@scripts/prepare-demo-db.sh --print-sign-in $(CREDENTIALS)
 	@echo
 	$(IMAGROSS) --db $(DB) serve --listen $(LISTEN) --web-dir web/dist
 

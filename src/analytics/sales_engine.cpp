@@ -117,6 +117,10 @@ ProductPage SalesEngine::products(const ProductQuery& query) const {
   return analytics::compute_product_page(*state_->current(), query);
 }
 
+MemberPurchases SalesEngine::member_purchases(std::span<const int32_t> card_ids) const {
+  return analytics::compute_member_purchases(*state_->current(), card_ids);
+}
+
 std::size_t SalesEngine::memory_bytes() const {
   return sizeof(SalesEngine) + sizeof(State) + state_->current()->memory_bytes();
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analytics/dashboard.h"
+#include "analytics/member_purchases.h"
 #include "common/time_zone.h"
 #include "storage/database.h"
 
@@ -59,6 +60,9 @@ class SalesEngine {
   // `top` is the number of top products to return.
   Dashboard dashboard(const SalesFilter& filter, int top = 10) const;
   ProductPage products(const ProductQuery& query) const;
+  // The purchases, over all time, of the lines carrying any of `card_ids` (the sales
+  // dictionary's card ids of one member's cards, MemberStore::sales_card_ids_of_member).
+  MemberPurchases member_purchases(std::span<const int32_t> card_ids) const;
 
   // Bytes held by the column store and its dictionaries.
   std::size_t memory_bytes() const;

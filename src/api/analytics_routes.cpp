@@ -1,6 +1,6 @@
-// The analytics routes: dashboard, products, export, coverage, stores and departments. Each
-// handler reads and checks its parameters, queries the engine, and maps the result to JSON or
-// a file.
+// The analytics routes: dashboard, products, export, coverage, stores and departments, for
+// administrators only. Each handler checks its caller, reads and checks its parameters, queries
+// the engine, and maps the result to JSON or a file. A store admin reads only their own stores.
 
 #include <ctime>
 
@@ -8,8 +8,10 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "api/authorization.h"
 #include "api/handler_support.h"
 #include "api/json_mapping.h"
+#include "api/member_support.h"
 #include "api/routes.h"
 #include "api/sales_filter_params.h"
 #include "common/civil_time.h"
@@ -44,8 +46,9 @@ class EngineCatalog final : public SalesCatalog {
   const SalesEngine& engine_;
 };
 
-ParsedFilter read_filter(const QueryReader& query, const SalesEngine& engine) {
-  return parse_sales_filter(query, EngineCatalog(engine));
+ParsedFilter read_filter(const QueryReader& query, const SalesEngine& engine,
+                         const Principal& principal) {
+  return parse_sales_filter(query, EngineCatalog(engine), principal);
 }
 
 ProductSort parse_sort(std::string_view name) {
@@ -80,10 +83,11 @@ ProductQuery read_product_query(const QueryReader& query, const ParsedFilter& fi
 }
 
 http::Response dashboard(ApiContext& context, http::Request& request) {
+  const auto principal = require_admin(context, request);
   static const auto accepted = with_filter_parameters({"top"});
   const QueryReader query(request.query, accepted);
   require_ready(context.engine);
-  const auto filter = read_filter(query, context.engine);
+  const auto filter = read_filter(query, context.engine, principal);
   const auto top = query.integer("top", 1, 100, 10);
 
   const auto result = context.engine.dashboard(filter.filter, static_cast<int>(top));
@@ -92,10 +96,11 @@ http::Response dashboard(ApiContext& context, http::Request& request) {
 }
 
 http::Response products(ApiContext& context, http::Request& request) {
+  const auto principal = require_admin(context, request);
   static const auto accepted = with_filter_parameters({"q", "sort", "order", "page", "page_size"});
   const QueryReader query(request.query, accepted);
   require_ready(context.engine);
-  const auto filter = read_filter(query, context.engine);
+  const auto filter = read_filter(query, context.engine, principal);
   auto product_query = read_product_query(query, filter);
   const auto page = query.integer("page", 1, 1'000'000, 1);
   const auto page_size = query.integer("page_size", 1, 500, 50);
@@ -128,6 +133,7 @@ Table export_table(ApiContext& context, const QueryReader& query, DashboardTable
 }
 
 http::Response export_file(ApiContext& context, http::Request& request) {
+  const auto principal = require_admin(context, request);
   static const auto accepted =
       with_filter_parameters({"table", "format", "top", "q", "sort", "order"});
   const QueryReader query(request.query, accepted);
@@ -140,9 +146,13 @@ http::Response export_file(ApiContext& context, http::Request& request) {
   }
   const auto format = query.choice("format", {"csv", "xlsx"}, "csv");
   require_ready(context.engine);
-  const auto filter = read_filter(query, context.engine);
+  const auto filter = read_filter(query, context.engine, principal);
 
   const auto data = export_table(context, query, *table, filter);
+  append_audit_entry(
+      context, request, principal, "analytics.export", "table", std::string(table_name(*table)),
+      json::object{
+          {"format", format}, {"rows", data.rows.size()}, {"filter", filter_json(filter)}});
 
   http::Response response;
   const bool csv = format == "csv";
@@ -159,22 +169,29 @@ http::Response export_file(ApiContext& context, http::Request& request) {
 }
 
 http::Response coverage(ApiContext& context, http::Request& request) {
+  require_admin(context, request);
   const QueryReader query(request.query, {});
   require_ready(context.engine);
   return json_ok(coverage_json(context.engine.coverage(), context.engine.time_zone().name()));
 }
 
+// The stores with sales that the caller may see.
 http::Response stores(ApiContext& context, http::Request& request) {
+  const auto principal = require_admin(context, request);
   const QueryReader query(request.query, {});
   require_ready(context.engine);
   json::array items;
   for (const auto& store : context.engine.stores()) {
+    if (!may_see_store(principal, store.code)) {
+      continue;
+    }
     items.push_back(json::object{{"code", store.code}, {"name", store.name}});
   }
   return json_ok(json::object{{"items", std::move(items)}});
 }
 
 http::Response departments(ApiContext& context, http::Request& request) {
+  require_admin(context, request);
   const QueryReader query(request.query, {});
   require_ready(context.engine);
   json::array items;

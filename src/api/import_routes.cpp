@@ -1,4 +1,6 @@
-// The import routes: list, one import with its progress, its rejected rows, and uploads.
+// The import routes: list, one import with its progress, its rejected rows, and uploads. They
+// are for the super admin only: a sales file carries the lines of any store, so an upload
+// changes the figures of every store, and reject reports quote the rows of every store.
 
 #include <array>
 #include <climits>
@@ -8,9 +10,11 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "api/authorization.h"
 #include "api/handler_support.h"
 #include "api/import_params.h"
 #include "api/json_mapping.h"
+#include "api/member_support.h"
 #include "api/reject_report_reader.h"
 #include "api/routes.h"
 #include "http/errors.h"
@@ -33,6 +37,7 @@ ImportView find_import(ApiContext& context, const http::Request& request) {
 }
 
 http::Response list_imports(ApiContext& context, http::Request& request) {
+  require_super_admin(context, request);
   const QueryReader query(request.query, kPageParameters);
   const auto page = query.integer("page", 1, 1'000'000, 1);
   const auto page_size = query.integer("page_size", 1, 100, 20);
@@ -53,12 +58,14 @@ http::Response list_imports(ApiContext& context, http::Request& request) {
 }
 
 http::Response get_import(ApiContext& context, http::Request& request) {
+  require_super_admin(context, request);
   const QueryReader query(request.query, {});
   const auto view = find_import(context, request);
   return json_ok(import_json(view.record, view.phase));
 }
 
 http::Response list_rejects(ApiContext& context, http::Request& request) {
+  require_super_admin(context, request);
   const QueryReader query(request.query, kPageParameters);
   const auto page = query.integer("page", 1, 1'000'000, 1);
   const auto page_size = query.integer("page_size", 1, 500, 100);
@@ -84,14 +91,20 @@ http::Response list_rejects(ApiContext& context, http::Request& request) {
 }
 
 http::Response create_import(ApiContext& context, http::Request& request) {
+  const auto principal = require_super_admin(context, request);
   auto upload = parse_upload_request(request.query);
   if (request.body_size == 0) {
     throw http::HttpError(400, "empty_upload",
                           "the request body is empty: send the file itself as the body");
   }
 
+  const bool dry_run = upload.options.dry_run;
   const auto view = context.imports.submit(request.body_file, request.body_size, upload.filename,
                                            std::move(upload.options));
+  append_audit_entry(
+      context, request, principal, "import.upload", "import", std::to_string(view.record.id),
+      json::object{
+          {"source_name", upload.filename}, {"bytes", request.body_size}, {"dry_run", dry_run}});
 
   spdlog::info("{}", http::LogLine("import_queued")
                          .add("request_id", request.request_id)
@@ -115,7 +128,12 @@ void add_import_routes(http::Router& router, ApiContext& context) {
 
   http::RouteOptions upload = options;
   upload.stream_body = true;
-  upload.precheck = [](const http::Request& request) { parse_upload_request(request.query); };
+  // The caller is checked before the body is read, so that no other caller can make the server
+  // store a file.
+  upload.precheck = [&context](const http::Request& request) {
+    require_super_admin(context, request);
+    parse_upload_request(request.query);
+  };
   router.add("POST", "/api/v1/imports", bind_context(context, create_import), upload);
 }
 

@@ -182,6 +182,8 @@ json::object series_json(const Dashboard& dashboard) {
   return {{"granularity", granularity_name(dashboard.granularity)}, {"points", std::move(points)}};
 }
 
+}  // namespace
+
 json::array departments_json(const std::vector<DepartmentRow>& rows) {
   json::array array;
   for (const auto& row : rows) {
@@ -193,6 +195,8 @@ json::array departments_json(const std::vector<DepartmentRow>& rows) {
   }
   return array;
 }
+
+namespace {
 
 json::array stores_json(const std::vector<StoreRow>& rows) {
   json::array array;
@@ -284,6 +288,7 @@ json::object import_json(const ImportRecord& record, ImportPhase phase) {
       {"percent", percent_json(record, phase)},
       {"lines_read", record.lines_read},
       {"imported", record.imported},
+      {"updated", record.updated},
       {"duplicates", record.duplicates},
       {"rejected", record.rejected},
       {"rejects_url", has_rejects

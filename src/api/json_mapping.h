@@ -31,6 +31,9 @@ boost::json::object kpis_json(const Kpis& kpis);
 boost::json::object changes_json(const Kpis& current, const Kpis& previous);
 boost::json::object filter_json(const ParsedFilter& filter);
 boost::json::object product_json(const ProductRow& row);
+// Department rows: {"name" (null for lines that name no department), "net_revenue", "units",
+// "receipts"}.
+boost::json::array departments_json(const std::vector<DepartmentRow>& rows);
 boost::json::object dashboard_json(const Dashboard& dashboard, const ParsedFilter& filter,
                                    std::string_view time_zone);
 boost::json::object coverage_json(const SalesCoverage& coverage, std::string_view time_zone);

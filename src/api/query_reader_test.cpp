@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "api/testing/http_error.h"
 #include "common/civil_time.h"
 #include "http/errors.h"
 
@@ -12,17 +13,7 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kAccepted{"a", "n", "flag", "day", "pick"};
 
-// The HttpError a call throws, for checking its fields.
-template <typename Call>
-http::HttpError error_of(Call call) {
-  try {
-    call();
-  } catch (const http::HttpError& error) {
-    return error;
-  }
-  ADD_FAILURE() << "expected an HttpError";
-  return http::HttpError(0, "", "");
-}
+using testing::error_of;
 
 TEST(QueryReader, RejectsUnknownParameter) {
   const http::QueryParams params{{"a", "1"}, {"stor", "PV07"}};

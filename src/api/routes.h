@@ -8,6 +8,7 @@
 
 #include "analytics/sales_engine.h"
 #include "api/import_service.h"
+#include "auth/auth_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "storage/database.h"
@@ -22,6 +23,9 @@ struct ApiContext {
   std::filesystem::path export_temp_directory = "data/tmp";  // XLSX files while they are built
   const http::RequestMetrics* request_metrics = nullptr;     // null when no server runs
   std::function<int64_t()> open_connections;                 // empty when no server runs
+  // Signs callers in and checks their access tokens. Null only in tests of routes that need no
+  // caller; every route that needs one then answers 401.
+  auth::AuthService* auth = nullptr;
 };
 
 // Adds every API route, and the web app in `web_directory` for every other GET.
@@ -30,7 +34,10 @@ void add_routes(http::Router& router, ApiContext& context,
 
 // The route groups add_routes is made of.
 void add_analytics_routes(http::Router& router, ApiContext& context);
+void add_auth_routes(http::Router& router, ApiContext& context);
 void add_import_routes(http::Router& router, ApiContext& context);
 void add_system_routes(http::Router& router, ApiContext& context);
+void add_me_routes(http::Router& router, ApiContext& context);
+void add_member_routes(http::Router& router, ApiContext& context);
 
 }  // namespace imagross::api

@@ -4,12 +4,16 @@
 
 #include <fmt/format.h>
 
+#include "api/authorization.h"
 #include "common/civil_time.h"
 #include "http/errors.h"
 #include "http/quote.h"
 
 namespace imagross::api {
 namespace {
+
+// A store id that matches no line.
+constexpr int32_t kNoStore = -1;
 
 constexpr std::array<std::string_view, 6> kFilterParameters{
     "from", "to", "store", "department", "cards_only", "promo_only"};
@@ -88,6 +92,31 @@ ParsedFilter parse_sales_filter(const QueryReader& query, const SalesCatalog& ca
               [&](std::string_view name) { return catalog.find_department(name); });
   parsed.filter.cards_only = query.boolean("cards_only");
   parsed.filter.promo_only = query.boolean("promo_only");
+  return parsed;
+}
+
+ParsedFilter parse_sales_filter(const QueryReader& query, const SalesCatalog& catalog,
+                                const Principal& principal) {
+  std::vector<std::string> requested;
+  for (const auto code : query.all("store")) {
+    requested.emplace_back(code);
+  }
+  const auto visible = visible_stores(principal, requested);
+  ParsedFilter parsed = parse_sales_filter(query, catalog);
+  if (principal.role == Role::super_admin || !requested.empty()) {
+    return parsed;
+  }
+  // The caller's own stores, when the query named none.
+  for (const auto& code : visible) {
+    if (const auto id = catalog.find_store(code)) {
+      parsed.filter.store_ids.push_back(*id);
+      parsed.stores.push_back(code);
+    }
+  }
+  if (parsed.filter.store_ids.empty()) {
+    // No store id is negative, so this selects no line; an empty list would select every store.
+    parsed.filter.store_ids.push_back(kNoStore);
+  }
   return parsed;
 }
 

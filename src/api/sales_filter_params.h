@@ -13,6 +13,7 @@
 
 #include "analytics/dashboard.h"
 #include "api/query_reader.h"
+#include "auth/principal.h"
 
 namespace imagross::api {
 
@@ -46,5 +47,11 @@ std::vector<std::string_view> with_filter_parameters(std::initializer_list<std::
 // only one of from and to, from after to, a period over kMaxPeriodDays, an unknown store code
 // or department name, or a repeated scalar parameter.
 ParsedFilter parse_sales_filter(const QueryReader& query, const SalesCatalog& catalog);
+
+// Reads the filter as above for `principal`, limited to the stores it may see. A store admin's
+// query without a store parameter covers their stores, and selects nothing when none of them has
+// sales yet. A store outside theirs throws http::HttpError 403 "forbidden" before any lookup.
+ParsedFilter parse_sales_filter(const QueryReader& query, const SalesCatalog& catalog,
+                                const Principal& principal);
 
 }  // namespace imagross::api

@@ -111,5 +111,58 @@ TEST(SalesFilterParams, AcceptsLongestPeriod) {
       "to");
 }
 
+Principal store_admin(std::vector<std::string> stores) {
+  return Principal{2, Role::store_admin, std::nullopt, std::move(stores)};
+}
+
+ParsedFilter parse_for(const Principal& principal, const http::QueryParams& params) {
+  static const auto accepted = with_filter_parameters({});
+  return parse_sales_filter(QueryReader(params, accepted), FakeCatalog{}, principal);
+}
+
+int status_for(const Principal& principal, const http::QueryParams& params) {
+  try {
+    parse_for(principal, params);
+  } catch (const http::HttpError& error) {
+    return error.status();
+  }
+  return 200;
+}
+
+TEST(SalesFilterScope, SuperAdminKeepsRequestedStores) {
+  const Principal super_admin{1, Role::super_admin, std::nullopt, {}};
+  EXPECT_TRUE(parse_for(super_admin, {}).filter.store_ids.empty());
+  EXPECT_EQ(parse_for(super_admin, {{"store", "PV07"}}).filter.store_ids,
+            (std::vector<int32_t>{7}));
+}
+
+TEST(SalesFilterScope, StoreAdminDefaultsToOwnStores) {
+  const auto parsed = parse_for(store_admin({"PV07", "PV99"}), {});
+  // PV99 has no sales, so only PV07 is looked up.
+  EXPECT_EQ(parsed.filter.store_ids, (std::vector<int32_t>{7}));
+  EXPECT_EQ(parsed.stores, (std::vector<std::string>{"PV07"}));
+}
+
+TEST(SalesFilterScope, StoreAdminWithoutSalesSelectsNothing) {
+  const auto parsed = parse_for(store_admin({"PV99"}), {});
+  ASSERT_EQ(parsed.filter.store_ids.size(), 1u);
+  EXPECT_LT(parsed.filter.store_ids[0], 0);
+  EXPECT_TRUE(parsed.stores.empty());
+}
+
+TEST(SalesFilterScope, StoreAdminOutsideOwnStoresIsForbidden) {
+  EXPECT_EQ(status_for(store_admin({"PV01"}), {{"store", "PV01"}}), 200);
+  EXPECT_EQ(status_for(store_admin({"PV01"}), {{"store", "PV07"}}), 403);
+  EXPECT_EQ(status_for(store_admin({"PV01"}), {{"store", "PV01"}, {"store", "PV07"}}), 403);
+  // An unknown store outside theirs is 403 too, before it is looked up.
+  EXPECT_EQ(status_for(store_admin({"PV01"}), {{"store", "NOPE"}}), 403);
+}
+
+TEST(SalesFilterScope, StoreAdminWithNoStoresSelectsNothing) {
+  const auto parsed = parse_for(store_admin({}), {});
+  ASSERT_EQ(parsed.filter.store_ids.size(), 1u);
+  EXPECT_LT(parsed.filter.store_ids[0], 0);
+}
+
 }  // namespace
 }  // namespace imagross::api

@@ -1,10 +1,13 @@
-// Health probes, Prometheus metrics, the OpenAPI document and the web app's files.
+// Health probes, Prometheus metrics, the OpenAPI document and the web app's files. The probes
+// and the OpenAPI document are public: they carry no data. Metrics are public to callers on this
+// machine (a local Prometheus or agent) and need a super admin's token from anywhere else.
 
 #include <memory>
 
 #include <fmt/format.h>
 #include <boost/json/object.hpp>
 
+#include "api/authorization.h"
 #include "api/handler_support.h"
 #include "api/openapi.h"
 #include "api/query_reader.h"
@@ -37,7 +40,16 @@ void append_metric(std::string& out, std::string_view name, std::string_view typ
                  type, value);
 }
 
+// Whether the client is on this machine: an IPv4 loopback address, ::1, or an IPv4 loopback
+// address mapped into IPv6.
+bool is_loopback_client(std::string_view address) {
+  return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
+}
+
 http::Response metrics(ApiContext& context, http::Request& request) {
+  if (!is_loopback_client(request.remote_address)) {
+    require_super_admin(context, request);
+  }
   const QueryReader query(request.query, {});
   std::string out;
   const bool is_ready = context.engine.ready();
@@ -101,9 +113,12 @@ void add_system_routes(http::Router& router, ApiContext& context) {
 
 void add_routes(http::Router& router, ApiContext& context,
                 const std::filesystem::path& web_directory) {
+  add_auth_routes(router, context);
   add_analytics_routes(router, context);
   add_import_routes(router, context);
   add_system_routes(router, context);
+  add_me_routes(router, context);
+  add_member_routes(router, context);
   auto files = std::make_shared<http::StaticFiles>(web_directory);
   router.set_fallback([files](http::Request& request) { return files->serve(request); },
                       {"/api/", "/health/", "/metrics"});

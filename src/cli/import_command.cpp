@@ -1,10 +1,11 @@
-// `imagross import sales FILE...` and `imagross import list`.
+// `imagross import sales FILE...`, `imagross import members FILE...` and `imagross import list`.
 
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 
 #include "cli/commands.h"
 #include "ingest/mapping/presets.h"
+#include "ingest/member_import.h"
 #include "ingest/sales_import.h"
 #include "storage/database.h"
 
@@ -23,7 +25,8 @@ namespace {
 constexpr auto kRedrawInterval = std::chrono::milliseconds(250);
 constexpr int kBarWidth = 24;
 
-struct SalesArguments {
+// The arguments that `import sales` and `import members` share.
+struct ImportArguments {
   std::vector<std::string> files;
   std::string preset;
   std::string mapping;
@@ -34,7 +37,21 @@ struct SalesArguments {
   std::string reject_directory = "data/rejects";
   int batch_size = SalesImportOptions{}.batch_size;
   bool dry_run = false;
+  bool update = false;  // members only
 };
+
+// The labels of the counts in the summary of one kind of import.
+struct SummaryLabels {
+  const char* duplicates;
+  bool updates;  // whether the import can update stored rows
+};
+
+constexpr SummaryLabels kSalesLabels{"duplicates skipped", false};
+constexpr SummaryLabels kMemberLabels{"already stored", true};
+
+// Imports one file into `database`, or checks it when `database` is null (a dry run).
+using ImportFunction = std::function<ImportSummary(const std::string& file, Database* database,
+                                                   const ingest::ProgressCallback& on_progress)>;
 
 std::string group_thousands(int64_t value) {
   const std::string digits = std::to_string(value < 0 ? -value : value);
@@ -117,8 +134,8 @@ char parse_delimiter(const std::string& text) {
   return text[0];
 }
 
-SalesImportOptions make_options(const SalesArguments& arguments, const GlobalOptions& global) {
-  SalesImportOptions options;
+void fill_options(const ImportArguments& arguments, const GlobalOptions& global,
+                  ImportOptions& options) {
   options.preset = arguments.preset;
   options.mapping_file = arguments.mapping;
   options.date_format = arguments.date_format;
@@ -141,11 +158,10 @@ SalesImportOptions make_options(const SalesArguments& arguments, const GlobalOpt
   if (!arguments.delimiter.empty()) {
     options.reader.delimiter = parse_delimiter(arguments.delimiter);
   }
-  return options;
 }
 
-void print_summary(const std::string& file, const SalesImportSummary& summary, double seconds,
-                   bool dry_run) {
+void print_summary(const std::string& file, const ImportSummary& summary, double seconds,
+                   bool dry_run, const SummaryLabels& labels) {
   fmt::print("{}{}\n", file, dry_run ? " (dry run: nothing written)" : "");
   if (summary.import_id > 0) {
     fmt::print("  import              {:>12}\n", summary.import_id);
@@ -153,7 +169,11 @@ void print_summary(const std::string& file, const SalesImportSummary& summary, d
   fmt::print("  lines read          {:>12}\n", group_thousands(summary.lines_read));
   fmt::print("  {:<20}{:>12}\n", dry_run ? "would be imported" : "imported",
              group_thousands(summary.imported));
-  fmt::print("  duplicates skipped  {:>12}\n", group_thousands(summary.duplicates));
+  // A dry run reads no database, so it cannot tell which rows would update stored ones.
+  if (labels.updates && !dry_run) {
+    fmt::print("  updated             {:>12}\n", group_thousands(summary.updated));
+  }
+  fmt::print("  {:<20}{:>12}\n", labels.duplicates, group_thousands(summary.duplicates));
   fmt::print("  rejected            {:>12}\n", group_thousands(summary.rejected));
   if (!summary.reject_report.empty()) {
     fmt::print("  reject report       {}\n", summary.reject_report);
@@ -163,29 +183,19 @@ void print_summary(const std::string& file, const SalesImportSummary& summary, d
 }
 
 // True when the file counts as imported: readable, and not every line rejected.
-bool import_succeeded(const SalesImportSummary& summary) {
+bool import_succeeded(const ImportSummary& summary) {
   if (!summary.fatal_error.empty()) {
     return false;
   }
-  return summary.lines_read == 0 || summary.imported + summary.duplicates > 0;
+  return summary.lines_read == 0 || summary.imported + summary.updated + summary.duplicates > 0;
 }
 
-std::unique_ptr<Database> open_for_import(const std::string& location) {
-  const std::filesystem::path path(location);
-  if (path.has_parent_path()) {
-    std::filesystem::create_directories(path.parent_path());
-  }
-  return open_database(location);
-}
-
-bool import_one(const std::string& file, const SalesImportOptions& options, Database* database) {
+bool import_one(const std::string& file, bool dry_run, const SummaryLabels& labels,
+                const ImportFunction& import_file, Database* database) {
   ProgressBar bar(std::filesystem::path(file).filename().string());
-  SalesImportObserver observer;
-  observer.on_progress = [&bar](const ImportRecord& progress) { bar.update(progress); };
+  const auto on_progress = [&bar](const ImportRecord& progress) { bar.update(progress); };
   const auto started = std::chrono::steady_clock::now();
-  const SalesImportSummary summary = database != nullptr
-                                         ? import_sales(file, options, *database, observer)
-                                         : check_sales_file(file, options, observer);
+  const ImportSummary summary = import_file(file, database, on_progress);
   bar.clear();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -194,7 +204,7 @@ bool import_one(const std::string& file, const SalesImportOptions& options, Data
   }
   // A file that could not be opened has no counts worth showing.
   if (summary.fatal_error.empty() || summary.lines_read > 0) {
-    print_summary(file, summary, seconds, options.dry_run);
+    print_summary(file, summary, seconds, dry_run, labels);
   }
   if (summary.fatal_error.empty() && !import_succeeded(summary)) {
     fmt::print(stderr, "error: {}: every line was rejected; see the reject report\n", file);
@@ -202,35 +212,66 @@ bool import_one(const std::string& file, const SalesImportOptions& options, Data
   return import_succeeded(summary);
 }
 
-int run_import_sales(const SalesArguments& arguments, const GlobalOptions& global) {
-  const SalesImportOptions options = make_options(arguments, global);
+// Imports the files one after another; returns the exit status.
+int run_imports(const ImportArguments& arguments, const GlobalOptions& global,
+                const SummaryLabels& labels, const ImportFunction& import_file) {
   std::unique_ptr<Database> database;
   // A dry run must not even create the database file.
-  if (!options.dry_run) {
-    database = open_for_import(global.database);
+  if (!arguments.dry_run) {
+    database = open_database_file(global.database);
   }
   bool all_succeeded = true;
   for (const std::string& file : arguments.files) {
-    all_succeeded = import_one(file, options, database.get()) && all_succeeded;
+    all_succeeded =
+        import_one(file, arguments.dry_run, labels, import_file, database.get()) && all_succeeded;
   }
   return all_succeeded ? 0 : 1;
 }
 
+int run_import_sales(const ImportArguments& arguments, const GlobalOptions& global) {
+  SalesImportOptions options;
+  fill_options(arguments, global, options);
+  const auto import_file = [&options](const std::string& file, Database* database,
+                                      const ingest::ProgressCallback& on_progress) {
+    SalesImportObserver observer;
+    observer.on_progress = on_progress;
+    return database != nullptr ? import_sales(file, options, *database, observer)
+                               : check_sales_file(file, options, observer);
+  };
+  return run_imports(arguments, global, kSalesLabels, import_file);
+}
+
+int run_import_members(const ImportArguments& arguments, const GlobalOptions& global) {
+  MemberImportOptions options;
+  fill_options(arguments, global, options);
+  options.update = arguments.update;
+  options.card_policy = card_policy(global);
+  const auto import_file = [&options](const std::string& file, Database* database,
+                                      const ingest::ProgressCallback& on_progress) {
+    return database != nullptr ? import_members(file, options, *database, on_progress)
+                               : check_members_file(file, options, on_progress);
+  };
+  return run_imports(arguments, global, kMemberLabels, import_file);
+}
+
 int run_import_list(const GlobalOptions& global, int limit) {
-  auto database = open_for_import(global.database);
+  auto database = open_database_file(global.database);
   const auto imports = database->list_imports(limit, 0);
   if (imports.empty()) {
-    fmt::print("no imports yet: add one with `imagross import sales FILE`\n");
+    fmt::print(
+        "no imports yet: add one with `imagross import sales FILE` or `imagross import members "
+        "FILE`\n");
     return 0;
   }
-  fmt::print("{:>5}  {:<20}  {:<9}  {:<7}  {:>11}  {:>11}  {:>10}  {:>9}  {}\n", "id", "started",
-             "status", "format", "lines read", "imported", "duplicates", "rejected", "file");
+  constexpr std::string_view kRow =
+      "{:>5}  {:<8}  {:<20}  {:<9}  {:<7}  {:>11}  {:>11}  {:>9}  {:>10}  {:>9}  {}\n";
+  fmt::print(kRow, "id", "kind", "started", "status", "format", "lines read", "imported", "updated",
+             "duplicates", "rejected", "file");
   for (const ImportRecord& record : imports) {
-    fmt::print("{:>5}  {:<20}  {:<9}  {:<7}  {:>11}  {:>11}  {:>10}  {:>9}  {}\n", record.id,
-               record.started_at, import_status_name(record.status), record.format,
-               group_thousands(record.lines_read), group_thousands(record.imported),
-               group_thousands(record.duplicates), group_thousands(record.rejected),
-               record.source_name);
+    fmt::print(kRow, record.id, record.kind, record.started_at, import_status_name(record.status),
+               record.format, group_thousands(record.lines_read), group_thousands(record.imported),
+               group_thousands(record.updated), group_thousands(record.duplicates),
+               group_thousands(record.rejected), record.source_name);
     if (!record.reject_report.empty()) {
       fmt::print("       rejected rows: {}\n", record.reject_report);
     }
@@ -241,51 +282,84 @@ int run_import_list(const GlobalOptions& global, int limit) {
   return 0;
 }
 
-void add_sales_command(CLI::App& import, GlobalOptions& global) {
-  auto arguments = std::make_shared<SalesArguments>();
-  CLI::App* sales = import.add_subcommand(
-      "sales", "Import receipt lines from cash-register exports: CSV (also .gz), JSON or XLSX");
-  sales->add_option("FILE", arguments->files, "files to import, one after another")->required();
+// Adds the options of every file import to `command`; `presets` and `rows` word the help text.
+void add_file_options(CLI::App& command, ImportArguments& arguments, const char* presets,
+                      const char* rows) {
+  command.add_option("FILE", arguments.files, "files to import, one after another")->required();
 
-  sales->add_option("--preset", arguments->preset,
-                    "built-in column layout: canonical or online-retail");
-  sales->add_option("--mapping", arguments->mapping,
-                    "JSON mapping file: our fields to the file's columns, constants, formats");
-  sales->add_option("--locale", arguments->locale,
-                    "number and date style: it-IT (1.234,56 dd/mm/yyyy) or en-US "
-                    "(1,234.56 mm/dd/yyyy); detected from all rows when absent");
-  sales->add_option("--encoding", arguments->encoding, "text encoding: utf-8 or windows-1252")
+  command.add_option("--preset", arguments.preset,
+                     std::string("built-in column layout: ") + presets);
+  command.add_option("--mapping", arguments.mapping,
+                     "JSON mapping file: our fields to the file's columns, constants, formats");
+  command.add_option("--locale", arguments.locale,
+                     "number and date style: it-IT (1.234,56 dd/mm/yyyy) or en-US "
+                     "(1,234.56 mm/dd/yyyy); detected from all rows when absent");
+  command.add_option("--encoding", arguments.encoding, "text encoding: utf-8 or windows-1252")
       ->check(CLI::IsMember({"utf-8", "utf8", "windows-1252", "cp1252"}));
-  sales->add_option("--date-format", arguments->date_format,
-                    "iso, day-first, month-first, excel, or a pattern such as "
-                    "\"%d/%m/%Y %H:%M\"; detected from all rows when absent");
-  sales->add_option("--delimiter", arguments->delimiter,
-                    "CSV delimiter: , ; | or tab; detected when absent");
+  command.add_option("--date-format", arguments.date_format,
+                     "iso, day-first, month-first, excel, or a pattern such as "
+                     "\"%d/%m/%Y %H:%M\"; detected from all rows when absent");
+  command.add_option("--delimiter", arguments.delimiter,
+                     "CSV delimiter: , ; | or tab; detected when absent");
 
-  sales->add_flag("--dry-run", arguments->dry_run,
-                  "read and check every row, write nothing (not even an import record)");
-  sales
-      ->add_option("--reject-dir", arguments->reject_directory,
-                   "directory of the reject reports (CSV: line, column, value, reason)")
+  command.add_flag("--dry-run", arguments.dry_run,
+                   "read and check every row, write nothing (not even an import record)");
+  command
+      .add_option("--reject-dir", arguments.reject_directory,
+                  "directory of the reject reports (CSV: line, column, value, reason)")
       ->capture_default_str();
-  sales
-      ->add_option("--batch-size", arguments->batch_size,
-                   "lines written per transaction; each batch is all or nothing")
+  command
+      .add_option("--batch-size", arguments.batch_size,
+                  std::string(rows) + " written per transaction; each batch is all or nothing")
       ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
+}
 
+void add_sales_command(CLI::App& import, GlobalOptions& global) {
+  auto arguments = std::make_shared<ImportArguments>();
+  CLI::App* sales = import.add_subcommand(
+      "sales", "Import receipt lines from cash-register exports: CSV (also .gz), JSON or XLSX");
+  add_file_options(*sales, *arguments, "canonical or online-retail", "lines");
   sales->callback([arguments, &global] {
     apply_global_options(global);
     global.exit_code = run_import_sales(*arguments, global);
   });
 }
 
+void add_members_command(CLI::App& import, GlobalOptions& global) {
+  auto arguments = std::make_shared<ImportArguments>();
+  arguments->batch_size = kMemberBatchSize;
+  CLI::App* members = import.add_subcommand(
+      "members",
+      "Import members and their loyalty cards: CSV (also .gz), JSON or XLSX, with the columns "
+      "card_number, first_name, last_name, email, phone, birth_date, signup_date, home_store, "
+      "marketing_consent, profiling_consent");
+  add_file_options(*members, *arguments, "canonical", "rows");
+  members->add_flag("--update", arguments->update,
+                    "update members whose card is stored already; without it they are skipped "
+                    "and counted as already stored");
+  members->callback([arguments, &global] {
+    apply_global_options(global);
+    global.exit_code = run_import_members(*arguments, global);
+  });
+}
+
 }  // namespace
 
+std::unique_ptr<Database> open_database_file(const std::string& location) {
+  const std::filesystem::path path(location);
+  if (path.has_parent_path()) {
+    std::filesystem::create_directories(path.parent_path());
+  }
+  return open_database(location);
+}
+
 void add_import_command(CLI::App& app, GlobalOptions& options) {
-  CLI::App* import = app.add_subcommand("import", "Import sales files and list past imports");
+  CLI::App* import =
+      app.add_subcommand("import", "Import sales and members files, and list past imports");
   import->require_subcommand(1);
   add_sales_command(*import, options);
+  add_members_command(*import, options);
 
   auto limit = std::make_shared<int>(50);
   CLI::App* list = import->add_subcommand("list", "List past imports, newest first, with counts");

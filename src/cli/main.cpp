@@ -19,10 +19,15 @@ int main(int argc, char** argv) {
   app.add_option("--time-zone", options.time_zone,
                  "IANA time zone of the chain's stores: local days and hours are cut in it")
       ->capture_default_str();
+  app.add_option("--card-prefix", options.card_prefix,
+                 "leading digits of the chain's loyalty cards: 3 to 9 digits starting with 200-299")
+      ->capture_default_str();
 
   imagross::cli::add_serve_command(app, options);
   imagross::cli::add_import_command(app, options);
   imagross::cli::add_demo_data_command(app, options);
+  imagross::cli::add_cards_command(app, options);
+  imagross::cli::add_account_commands(app, options);
 
   try {
     app.parse(argc, argv);

@@ -1,20 +1,25 @@
 // `imagross serve`: opens the database, starts listening at once (liveness), loads the sales
 // engine in the background (readiness), and serves the API and the web app until SIGINT or
-// SIGTERM.
+// SIGTERM. Access tokens are signed with the secret in IMAGROSS_JWT_SECRET.
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <thread>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "analytics/sales_engine.h"
 #include "api/import_service.h"
 #include "api/routes.h"
+#include "auth/auth_service.h"
+#include "auth/crypto.h"
+#include "auth/message_sender.h"
 #include "cli/commands.h"
 #include "common/time_zone.h"
 #include "http/listen_address.h"
@@ -37,20 +42,39 @@ struct ServeOptions {
   int worker_threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
 };
 
-// The listen address, or an error message when it is malformed or not a loopback address.
-Result<http::ListenAddress> checked_listen_address(const std::string& text) {
-  auto address = http::parse_listen_address(text);
-  if (!address.ok()) {
-    return address.error();
+constexpr const char* kJwtSecretVariable = "IMAGROSS_JWT_SECRET";
+// A secret generated for one run: 48 random bytes, base64url-encoded to 64 characters.
+constexpr std::size_t kGeneratedSecretBytes = 48;
+
+// The secret that signs access tokens, from IMAGROSS_JWT_SECRET. When the variable is unset and
+// the server listens on loopback only, a random secret for this run is generated, so that a
+// developer's first `imagross serve` works. Beyond loopback the variable is required, because
+// sessions signed with a generated secret end at every restart.
+Result<std::string> jwt_secret(const http::ListenAddress& address, const std::string& listen) {
+  const char* value = std::getenv(kJwtSecretVariable);
+  if (value != nullptr && *value != '\0') {
+    std::string secret(value);
+    if (secret.size() < auth::kMinJwtSecretBytes) {
+      return Error{"jwt_secret_too_short",
+                   fmt::format("{} has {} bytes but needs at least {}: set it to a random string "
+                               "such as the output of `openssl rand -base64 48`",
+                               kJwtSecretVariable, secret.size(), auth::kMinJwtSecretBytes)};
+    }
+    return secret;
   }
-  if (!address->loopback) {
-    return Error{"not_loopback",
-                 "refusing to listen on " + text +
-                     ": until authentication exists the server listens only on a loopback "
-                     "address (127.0.0.1, [::1] or localhost), so that only this machine can "
-                     "reach it"};
+  if (!address.loopback) {
+    return Error{"jwt_secret_missing",
+                 fmt::format("refusing to listen on {} beyond loopback without {}: set it to a "
+                             "random string of at least {} bytes (for example the output of "
+                             "`openssl rand -base64 48`), the same at every start so that "
+                             "sessions survive restarts",
+                             listen, kJwtSecretVariable, auth::kMinJwtSecretBytes)};
   }
-  return address;
+  spdlog::warn("{}", LogLine("jwt_secret_generated")
+                         .add("reason", std::string(kJwtSecretVariable) + " is not set")
+                         .add("effect", "every session ends when this server stops")
+                         .str());
+  return auth::random_token(kGeneratedSecretBytes);
 }
 
 // Loads the engine on a thread of its own. A failed load stops the server, because a server
@@ -88,11 +112,18 @@ http::ServerConfig server_config(const ServeOptions& serve, const http::ListenAd
 }
 
 int serve(const GlobalOptions& global, const ServeOptions& serve) {
-  const auto address = checked_listen_address(serve.listen);
+  const auto address = http::parse_listen_address(serve.listen);
   if (!address.ok()) {
     std::cerr << "imagross serve: " << address.error().message << "\n";
     return 2;
   }
+  const auto secret = jwt_secret(*address, serve.listen);
+  if (!secret.ok()) {
+    std::cerr << "imagross serve: " << secret.error().message << "\n";
+    return 2;
+  }
+  auth::AuthConfig auth_config;
+  auth_config.card_policy = card_policy(global);
   const auto zone = TimeZone::load(global.time_zone);
   if (!zone.ok()) {
     std::cerr << "imagross serve: " << zone.error().message << "\n";
@@ -103,6 +134,9 @@ int serve(const GlobalOptions& global, const ServeOptions& serve) {
     std::filesystem::create_directories(database_directory);
   }
   const auto database = open_database(global.database);
+  auth::OutboxSender sender(database->accounts());
+  auth::AuthService auth(database->accounts(), database->members(), database->audit(), sender,
+                         *secret, auth_config);
   SalesEngine engine(*zone);
   api::ImportService imports(*database, engine,
                              {serve.import_directory, serve.reject_directory, global.time_zone});
@@ -116,6 +150,7 @@ int serve(const GlobalOptions& global, const ServeOptions& serve) {
       *database,         engine,
       imports,           std::filesystem::temp_directory_path() / "imagross-exports",
       &server.metrics(), [&server] { return server.open_connections(); }};
+  context.auth = &auth;
   api::add_routes(router, context, serve.web_directory);
   server.set_stop_callback([&imports] { imports.request_stop(); });
   server.listen();
@@ -144,8 +179,8 @@ void add_serve_command(CLI::App& app, GlobalOptions& options) {
   auto* command = app.add_subcommand("serve", "Serve the HTTP API and the web dashboard");
   command
       ->add_option("--listen", serve_options->listen,
-                   "HOST:PORT to listen on; only a loopback address (127.0.0.1, [::1], "
-                   "localhost) is accepted until authentication exists")
+                   "HOST:PORT to listen on, such as 0.0.0.0:8080 for every interface; an "
+                   "address beyond loopback needs IMAGROSS_JWT_SECRET")
       ->capture_default_str();
   command
       ->add_option("--web-dir", serve_options->web_directory,

@@ -3,6 +3,7 @@
 // The request-ending failure of every handler. The server maps it to a response in one place
 // (error_response in http/response.h); anything else a handler throws is a server fault (500).
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -22,10 +23,18 @@ class HttpError : public std::runtime_error {
   const std::string& code() const { return code_; }
   const std::string& parameter() const { return parameter_; }
 
+  // Sets the Retry-After seconds of a 429 or 503 response; 0 leaves the default.
+  HttpError& with_retry_after(int64_t seconds) {
+    retry_after_seconds_ = seconds;
+    return *this;
+  }
+  int64_t retry_after_seconds() const { return retry_after_seconds_; }
+
  private:
   int status_;
   std::string code_;
   std::string parameter_;
+  int64_t retry_after_seconds_ = 0;
 };
 
 // 400 invalid_parameter for one query parameter.

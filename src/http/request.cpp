@@ -52,7 +52,11 @@ std::optional<ParsedTarget> parse_target(std::string_view target) {
   ParsedTarget result;
   result.path = parsed->path();
   // A form posted by a browser writes spaces as '+', so the query decodes '+' as a space.
+  // An empty segment ("/x?", "a=1&&b=2") is no parameter at all: browsers and forms write them.
   for (const auto& param : parsed->params()) {
+    if (param.key.empty() && !param.has_value) {
+      continue;
+    }
     result.query.emplace_back(param.key, param.has_value ? param.value : std::string());
   }
   return result;

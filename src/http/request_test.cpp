@@ -44,5 +44,16 @@ TEST(Request, ReturnsPathParameters) {
   EXPECT_EQ(request.path_param("other"), "");
 }
 
+TEST(ParseTarget, EmptySegmentsAreNoParameters) {
+  const auto bare = parse_target("/api/v1/members?");
+  ASSERT_TRUE(bare);
+  EXPECT_TRUE(bare->query.empty());
+  const auto doubled = parse_target("/x?a=1&&b=2&");
+  ASSERT_TRUE(doubled);
+  ASSERT_EQ(doubled->query.size(), 2U);
+  EXPECT_EQ(doubled->query[0].first, "a");
+  EXPECT_EQ(doubled->query[1].first, "b");
+}
+
 }  // namespace
 }  // namespace imagross::http

@@ -5,6 +5,8 @@
 
 #include <strings.h>
 
+#include "http/errors.h"
+
 namespace imagross::http {
 
 Response& Response::set_header(std::string name, std::string value) {
@@ -47,6 +49,18 @@ Response error_response(int status, std::string_view code, std::string_view mess
   boost::json::object body;
   body["error"] = std::move(error);
   return json_response(status, boost::json::serialize(body));
+}
+
+Response error_response(const HttpError& error) {
+  auto response = error_response(error.status(), error.code(), error.what(), error.parameter());
+  if (error.status() == 401) {
+    response.set_header("WWW-Authenticate", "Bearer");
+  }
+  if (error.status() == 429 || error.status() == 503) {
+    const int64_t seconds = error.retry_after_seconds() > 0 ? error.retry_after_seconds() : 1;
+    response.set_header("Retry-After", std::to_string(seconds));
+  }
+  return response;
 }
 
 }  // namespace imagross::http

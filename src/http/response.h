@@ -30,4 +30,11 @@ Response json_response(int status, std::string json);
 Response error_response(int status, std::string_view code, std::string_view message,
                         std::string_view parameter = {});
 
+class HttpError;
+
+// The response to a request-ending HttpError: the error body, plus "WWW-Authenticate: Bearer" on
+// a 401 (RFC 9110 requires a challenge there) and Retry-After on a 429 or 503 (the error's own
+// seconds, otherwise 1).
+Response error_response(const HttpError& error);
+
 }  // namespace imagross::http

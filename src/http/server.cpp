@@ -56,11 +56,7 @@ Response invoke_handler(const Route& route, Request& request) {
   try {
     return route.handler(request);
   } catch (const HttpError& error) {
-    auto response = error_response(error.status(), error.code(), error.what(), error.parameter());
-    if (error.status() == 503) {
-      response.set_header("Retry-After", "1");
-    }
-    return response;
+    return error_response(error);
   } catch (const std::exception& error) {
     spdlog::error("{}", LogLine("handler_failed")
                             .add("request_id", request.request_id)
@@ -367,8 +363,7 @@ asio::awaitable<bool> Server::Impl::Connection::read_streamed_body(
     try {
       exchange.route->options.precheck(request);
     } catch (const HttpError& error) {
-      exchange.response =
-          error_response(error.status(), error.code(), error.what(), error.parameter());
+      exchange.response = error_response(error);
       co_return head.is_done();
     }
   }

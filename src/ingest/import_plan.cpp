@@ -11,9 +11,6 @@
 namespace imagross::ingest {
 namespace {
 
-constexpr SalesField kNumberFields[] = {SalesField::quantity, SalesField::unit_price,
-                                        SalesField::discount, SalesField::amount};
-
 // Decisions taken before the detection pass; nothing means "detect".
 struct FixedFormats {
   std::optional<Locale> locale;
@@ -21,8 +18,7 @@ struct FixedFormats {
   DateStyle default_order = DateStyle::day_first;
 };
 
-Result<FixedFormats> fixed_formats(const ColumnMapping& mapping,
-                                   const SalesImportOptions& options) {
+Result<FixedFormats> fixed_formats(const ColumnMapping& mapping, const ImportOptions& options) {
   FixedFormats fixed;
   fixed.locale = options.locale ? options.locale : mapping.locale;
   if (!options.date_format.empty()) {
@@ -34,7 +30,7 @@ Result<FixedFormats> fixed_formats(const ColumnMapping& mapping,
   } else {
     fixed.dates = mapping.date_format;
   }
-  // The canonical CSV writes decimal points and ISO timestamps.
+  // A canonical CSV writes decimal points and ISO dates.
   if (mapping.canonical_header) {
     fixed.locale = fixed.locale.value_or(Locale::en_US);
     fixed.dates = fixed.dates.value_or(DateFormat{DateStyle::iso, {}});
@@ -45,35 +41,40 @@ Result<FixedFormats> fixed_formats(const ColumnMapping& mapping,
   return fixed;
 }
 
-int column_of(const ColumnMapping& mapping, SalesField field) {
-  return mapping.columns[field_index(field)];
+// The value of `column` in `record`, trimmed; empty when the column is absent.
+std::string_view field_at(const Record& record, int column) {
+  const auto index = static_cast<std::size_t>(column);
+  return column >= 0 && index < record.fields.size() ? trim_value(record.fields[index])
+                                                     : std::string_view{};
+}
+
+bool is_date_cell(const Record& record, int column) {
+  const auto index = static_cast<std::size_t>(column);
+  return column >= 0 && index < record.date_cells.size() && record.date_cells[index];
 }
 
 // Feeds the detectors every row of `reader`; ReadError ends the scan.
 void scan_rows(RecordReader& reader, Record& record, const ColumnMapping& mapping, bool numbers,
                bool dates, NumberStyleDetector& number_detector, DateStyleDetector& date_detector) {
-  const int date_column = column_of(
-      mapping, mapping.has(SalesField::timestamp) ? SalesField::timestamp : SalesField::date);
+  const FieldTable& fields = *mapping.fields;
   while (reader.next(record)) {
     if (record.error) {
       continue;
     }
-    const auto field_at = [&record](int column) -> std::string_view {
-      const auto index = static_cast<std::size_t>(column);
-      return column >= 0 && index < record.fields.size() ? trim_value(record.fields[index])
-                                                         : std::string_view{};
-    };
     if (numbers) {
-      for (const SalesField field : kNumberFields) {
-        number_detector.add(field_at(column_of(mapping, field)), record.line);
+      for (const std::size_t field : fields.number_fields) {
+        number_detector.add(field_at(record, mapping.column(field)), record.line);
       }
     }
-    // An XLSX date cell is a serial whatever the file's text dates look like.
-    const auto date_index = static_cast<std::size_t>(date_column);
-    const bool date_cell =
-        date_column >= 0 && date_index < record.date_cells.size() && record.date_cells[date_index];
-    if (dates && !date_cell) {
-      date_detector.add(field_at(date_column), record.line);
+    if (!dates) {
+      continue;
+    }
+    for (const std::size_t field : fields.date_fields) {
+      // An XLSX date cell is a serial whatever the file's text dates look like.
+      const int column = mapping.column(field);
+      if (column >= 0 && !is_date_cell(record, column)) {
+        date_detector.add(field_at(record, column), record.line);
+      }
     }
   }
 }
@@ -100,9 +101,11 @@ Result<FileFormats> decide_formats(const ReaderFactory& reopen, const ColumnMapp
                                    const FixedFormats& fixed, bool& detection_pass) {
   NumberStyleDetector number_detector;
   DateStyleDetector date_detector;
-  detection_pass = !fixed.locale || !fixed.dates;
+  // Without number columns there is no number style to detect.
+  const bool detect_numbers = !fixed.locale && !mapping.fields->number_fields.empty();
+  detection_pass = detect_numbers || !fixed.dates;
   if (detection_pass) {
-    auto status = run_detection_pass(reopen, mapping, !fixed.locale, !fixed.dates, number_detector,
+    auto status = run_detection_pass(reopen, mapping, detect_numbers, !fixed.dates, number_detector,
                                      date_detector);
     if (!status.ok()) {
       return status.error();
@@ -115,6 +118,9 @@ Result<FileFormats> decide_formats(const ReaderFactory& reopen, const ColumnMapp
       fixed.locale ? fmt::format("decimal {} ({})", locale == Locale::it_IT ? "comma" : "point",
                                  locale_name(locale))
                    : number_detector.explain();
+  if (mapping.fields->number_fields.empty()) {
+    formats.numbers_explained.clear();
+  }
   if (fixed.dates) {
     formats.dates = *fixed.dates;
     formats.dates_explained = describe_date_format(formats.dates);
@@ -127,7 +133,8 @@ Result<FileFormats> decide_formats(const ReaderFactory& reopen, const ColumnMapp
 
 }  // namespace
 
-Result<MappingSpec> load_mapping_spec(const SalesImportOptions& options) {
+Result<MappingSpec> load_mapping_spec(const ImportOptions& options, const FieldTable& fields,
+                                      const PresetFinder& find_preset) {
   if (!options.preset.empty() && !options.mapping_file.empty()) {
     return Error{"invalid_option",
                  "--preset and --mapping cannot be used together: a mapping file describes the "
@@ -137,13 +144,13 @@ Result<MappingSpec> load_mapping_spec(const SalesImportOptions& options) {
     return find_preset(options.preset);
   }
   if (!options.mapping_file.empty()) {
-    return load_mapping_file(options.mapping_file);
+    return load_mapping_file(options.mapping_file, fields);
   }
-  return MappingSpec{};
+  return MappingSpec(fields);
 }
 
 Result<ImportPlan> plan_import(const RecordReader& reader, const ReaderFactory& reopen,
-                               const MappingSpec& spec, const SalesImportOptions& options) {
+                               const MappingSpec& spec, const ImportOptions& options) {
   auto mapping = resolve_columns(reader.header(), spec);
   if (!mapping.ok()) {
     return mapping.error();
@@ -170,13 +177,17 @@ Result<ImportPlan> plan_import(const RecordReader& reader, const ReaderFactory& 
   return plan;
 }
 
-std::string describe_import_options(const SalesImportOptions& options, const ImportPlan& plan) {
+std::string describe_import_options(const ImportOptions& options, const ImportPlan& plan) {
   boost::json::object json;
   json["preset"] = options.preset;
   json["mapping_file"] = options.mapping_file;
-  json["numbers"] = plan.formats.numbers_explained;
+  if (!plan.formats.numbers_explained.empty()) {
+    json["numbers"] = plan.formats.numbers_explained;
+  }
   json["dates"] = plan.formats.dates_explained;
-  json["time_zone"] = plan.zone->name();
+  if (plan.mapping.fields->times) {
+    json["time_zone"] = plan.zone->name();
+  }
   if (options.reader.encoding) {
     json["encoding"] =
         *options.reader.encoding == TextEncoding::windows1252 ? "windows-1252" : "utf-8";

@@ -1,13 +1,13 @@
 #include "ingest/sales_import_run.h"
 
 #include <algorithm>
-#include <ctime>
-#include <filesystem>
 #include <thread>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include "ingest/import_run.h"
+#include "ingest/mapping/presets.h"
 
 namespace imagross::ingest {
 namespace {
@@ -19,43 +19,18 @@ constexpr std::size_t kBatchPoolSize = 3;
 // instead of waiting for a whole batch to be read.
 constexpr std::size_t kFirstBatchRecords = 4096;
 
-std::string utc_now() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-}
-
-std::string format_label(const std::string& path, FileFormat format) {
-  const char* names[] = {"csv", "json", "xlsx"};
-  std::string label = names[static_cast<int>(format)];
-  if (path.ends_with(".gz")) {
-    label += "+gz";
-  }
-  return label;
-}
-
-std::string dry_run_report_name(const std::string& source_name) {
-  std::string stem = std::filesystem::path(source_name).filename().string();
-  stem = stem.substr(0, stem.find('.'));
-  return fmt::format("dry-run-{}-rejects.csv", stem.empty() ? "import" : stem);
-}
-
 class SalesImportRun {
  public:
   SalesImportRun(const std::string& source_name, const SalesImportOptions& options,
                  Database* database, const SalesImportObserver& observer)
-      : options_(options), database_(options.dry_run ? nullptr : database), observer_(observer) {
-    record_.source_name = options.source_name.empty() ? source_name : options.source_name;
-    record_.dry_run = options.dry_run;
-  }
+      : options_(options),
+        tracker_("sales", source_name, options, database, observer.on_progress),
+        database_(tracker_.database()),
+        observer_(observer) {}
 
   SalesImportSummary run(const ReaderFactory& open_reader);
 
  private:
-  // Takes over the import record that the caller created (options.import_id), so that even a
-  // file that cannot be opened marks it failed.
-  void adopt_caller_record();
-  void create_record(const RecordReader& reader);
-  void fail(const std::string& error);
-  void complete();
   SalesImportSummary import_batches(RecordReader& reader, LineConverter& converter);
   void read_lines(RecordReader& reader, LineConverter& converter, BatchQueue& queue,
                   std::size_t batch_size);
@@ -65,46 +40,21 @@ class SalesImportRun {
   void write_batches(BatchQueue& queue);
   void write_batch(LineBatch& batch);
   std::vector<Rejection> conflicts(const LineBatch& batch, const BatchResult& result) const;
-  void report(const LineBatch& batch, std::vector<Rejection> conflicts);
-  void publish_progress();
-  SalesImportSummary summary() const;
 
   const SalesImportOptions& options_;
-  Database* database_;
+  ImportTracker tracker_;
+  Database* database_;  // null on a dry run
   const SalesImportObserver& observer_;
-  ImportRecord record_;
-  std::unique_ptr<RejectReport> report_;
-  std::string fatal_error_;
+  ImportRecord& record_ = tracker_.record();
 };
 
 SalesImportSummary SalesImportRun::run(const ReaderFactory& open_reader) {
-  adopt_caller_record();
-  auto spec = load_mapping_spec(options_);
-  if (!spec.ok()) {
-    fail(spec.error().message);
-    return summary();
+  auto opened = open_import(tracker_, options_, sales_field_table(), find_preset, open_reader);
+  if (!opened) {
+    return tracker_.summary();
   }
-  auto opened = open_reader();
-  if (!opened.ok()) {
-    fail(opened.error().message);
-    return summary();
-  }
-  RecordReader& reader = **opened;
-  create_record(reader);
-  auto plan = plan_import(reader, open_reader, *spec, options_);
-  if (!plan.ok()) {
-    fail(plan.error().message);
-    return summary();
-  }
-  record_.options = describe_import_options(options_, *plan);
-
-  const std::string report_name = database_ != nullptr
-                                      ? fmt::format("import-{}-rejects.csv", record_.id)
-                                      : dry_run_report_name(record_.source_name);
-  report_ = std::make_unique<RejectReport>(
-      (std::filesystem::path(options_.reject_directory) / report_name).string());
-
-  LineConverter converter(plan->mapping, plan->formats, plan->zone,
+  RecordReader& reader = *opened->reader;
+  LineConverter converter(std::move(opened->plan.mapping), opened->plan.formats, opened->plan.zone,
                           reader.format() == FileFormat::csv, reader.delimiter());
   return import_batches(reader, converter);
 }
@@ -124,77 +74,20 @@ SalesImportSummary SalesImportRun::import_batches(RecordReader& reader, LineConv
     write_batches(queue);
   } catch (const ReportError& error) {
     stop_reading();
-    fail(error.what());
-    return summary();
+    tracker_.fail(error.what());
+    return tracker_.summary();
   } catch (const std::exception& error) {
     stop_reading();
-    fail(fmt::format("{}; the batches written before stay imported", error.what()));
+    tracker_.fail(fmt::format("{}; the batches written before stay imported", error.what()));
     throw;
   }
   reading.join();
   if (const auto error = queue.error()) {
-    fail(*error);
+    tracker_.fail(*error);
   } else {
-    complete();
+    tracker_.complete();
   }
-  return summary();
-}
-
-void SalesImportRun::adopt_caller_record() {
-  if (database_ == nullptr || options_.import_id == 0) {
-    return;
-  }
-  record_.id = options_.import_id;
-  const auto created = database_->find_import(options_.import_id);
-  record_.started_at = created ? created->started_at : utc_now();
-}
-
-void SalesImportRun::create_record(const RecordReader& reader) {
-  record_.format = format_label(record_.source_name, reader.format());
-  record_.options = "{}";
-  record_.bytes_total = static_cast<int64_t>(reader.bytes_total());
-  if (database_ == nullptr) {
-    return;
-  }
-  if (record_.id != 0) {
-    database_->update_import(record_);
-  } else {
-    record_.id = database_->create_import(record_);
-    // create_import sets the start time, which every later update_import must keep.
-    if (const auto stored = database_->find_import(record_.id)) {
-      record_.started_at = stored->started_at;
-    }
-  }
-  spdlog::info("import {} started: file={} format={}", record_.id, record_.source_name,
-               record_.format);
-}
-
-void SalesImportRun::fail(const std::string& error) {
-  fatal_error_ = error;
-  if (database_ == nullptr || record_.id == 0) {
-    return;
-  }
-  record_.status = ImportStatus::failed;
-  record_.error = error;
-  record_.finished_at = utc_now();
-  try {
-    database_->update_import(record_);
-  } catch (const StorageError& storage_error) {
-    spdlog::error("import {}: cannot record its failure: {}", record_.id, storage_error.what());
-  }
-  spdlog::warn("import {} failed: {}", record_.id, error);
-}
-
-void SalesImportRun::complete() {
-  if (database_ == nullptr) {
-    return;
-  }
-  record_.status = ImportStatus::completed;
-  record_.finished_at = utc_now();
-  database_->update_import(record_);
-  spdlog::info("import {} completed: lines_read={} imported={} duplicates={} rejected={}",
-               record_.id, record_.lines_read, record_.imported, record_.duplicates,
-               record_.rejected);
+  return tracker_.summary();
 }
 
 void SalesImportRun::read_lines(RecordReader& reader, LineConverter& converter, BatchQueue& queue,
@@ -282,7 +175,7 @@ void SalesImportRun::write_batches(BatchQueue& queue) {
     write_batch(*batch);
     queue.release(batch);
   }
-  report_->close();
+  tracker_.close_report();
 }
 
 void SalesImportRun::write_batch(LineBatch& batch) {
@@ -302,11 +195,9 @@ void SalesImportRun::write_batch(LineBatch& batch) {
   } else {
     record_.imported += static_cast<int64_t>(batch.size);
   }
-  record_.lines_read += batch.records;
-  record_.rejected += batch.rejected_rows + static_cast<int64_t>(conflicting.size());
-  record_.bytes_read = static_cast<int64_t>(batch.bytes_read);
-  report(batch, std::move(conflicting));
-  publish_progress();
+  const auto rejected_rows = batch.rejected_rows + static_cast<int64_t>(conflicting.size());
+  tracker_.finish_batch(batch.records, rejected_rows, batch.bytes_read,
+                        merge_by_line(batch.rejections, conflicting));
 }
 
 std::vector<Rejection> SalesImportRun::conflicts(const LineBatch& batch,
@@ -332,41 +223,6 @@ std::vector<Rejection> SalesImportRun::conflicts(const LineBatch& batch,
                     line.receipt_code, line.line_number, holder)});
   }
   return found;
-}
-
-void SalesImportRun::report(const LineBatch& batch, std::vector<Rejection> conflicts) {
-  const auto by_line = [](const Rejection& a, const Rejection& b) { return a.line < b.line; };
-  std::vector<Rejection> rows;
-  rows.reserve(batch.rejections.size() + conflicts.size());
-  std::merge(batch.rejections.begin(), batch.rejections.end(), conflicts.begin(), conflicts.end(),
-             std::back_inserter(rows), by_line);
-  for (const Rejection& row : rows) {
-    report_->add(row);
-  }
-  if (!report_->empty()) {
-    record_.reject_report = report_->path();
-  }
-}
-
-void SalesImportRun::publish_progress() {
-  if (database_ != nullptr) {
-    database_->update_import(record_);
-  }
-  if (observer_.on_progress) {
-    observer_.on_progress(record_);
-  }
-}
-
-SalesImportSummary SalesImportRun::summary() const {
-  SalesImportSummary result;
-  result.import_id = record_.id;
-  result.lines_read = record_.lines_read;
-  result.imported = record_.imported;
-  result.duplicates = record_.duplicates;
-  result.rejected = record_.rejected;
-  result.reject_report = record_.reject_report;
-  result.fatal_error = fatal_error_;
-  return result;
 }
 
 }  // namespace

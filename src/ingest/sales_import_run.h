@@ -8,7 +8,7 @@
 
 #include "ingest/batch_queue.h"
 #include "ingest/import_plan.h"
-#include "ingest/report/reject_report.h"
+#include "ingest/import_tracker.h"
 #include "ingest/sales_import.h"
 
 namespace imagross::ingest {

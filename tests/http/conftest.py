@@ -1,7 +1,9 @@
 """Black-box tests of `imagross serve` over loopback HTTP.
 
 Each test starts the real binary on a free port, in a temporary directory of its own with a fresh
-SQLite database, and talks to it with the standard library only.
+SQLite database, and talks to it with the standard library only. Before the server starts, a super
+admin is created with `imagross admin create`; the server object signs in as that admin and sends
+its access token with every request unless a test passes another token or none.
 
 Run from the repository root, after building the `imagross` target:
 
@@ -13,7 +15,9 @@ export tests read XLSX files back with python3-openpyxl.
 
 import http.client
 import json
+import sqlite3
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -26,6 +30,15 @@ REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 START_TIMEOUT_S = 20
 STOP_TIMEOUT_S = 20
+
+# The servers of the tests sign their tokens with this secret, so that tests can forge and expire
+# tokens of their own with Python's hmac.
+JWT_SECRET = "http-tests-jwt-secret-of-at-least-32-bytes"
+ADMIN_EMAIL = "admin@example.com"
+ADMIN_PASSWORD = "admin password for tests"
+# Default of the `token` argument of Server.request: the server's own admin token. Pass
+# token=None for an anonymous request.
+OWN_TOKEN = object()
 
 
 def binary_path():
@@ -65,24 +78,52 @@ class Server:
         self.port = port
         self.process = process
         self.log_path = log_path
+        self.token = None  # the super admin's access token once signed in
 
     def connection(self, timeout=30):
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
 
-    def request(self, method, target, body=None, headers=None):
+    def request(self, method, target, body=None, headers=None, token=OWN_TOKEN):
+        headers = dict(headers or {})
+        if token is OWN_TOKEN:
+            token = self.token
+        if token is not None and "Authorization" not in headers:
+            headers["Authorization"] = f"Bearer {token}"
         connection = self.connection()
         try:
-            connection.request(method, target, body=body, headers=headers or {})
+            connection.request(method, target, body=body, headers=headers)
             raw = connection.getresponse()
             return Response(raw.status, raw.getheaders(), raw.read())
         finally:
             connection.close()
 
-    def get(self, target, headers=None):
-        return self.request("GET", target, headers=headers)
+    def get(self, target, headers=None, token=OWN_TOKEN):
+        return self.request("GET", target, headers=headers, token=token)
 
-    def upload(self, path, query):
-        return self.request("POST", f"/api/v1/imports?{query}", body=Path(path).read_bytes())
+    def post_json(self, target, payload, token=None, headers=None):
+        """POSTs `payload` as JSON, anonymously unless a token is given."""
+        body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        headers = {"Content-Type": "application/json", **(headers or {})}
+        return self.request("POST", target, body=body, headers=headers, token=token)
+
+    def upload(self, path, query, token=OWN_TOKEN):
+        return self.request("POST", f"/api/v1/imports?{query}", body=Path(path).read_bytes(),
+                            token=token)
+
+    def sign_in(self, identifier, password):
+        """Signs in and returns the session; fails the test unless the sign-in succeeds."""
+        response = self.post_json("/api/v1/auth/login",
+                                  {"identifier": identifier, "password": password})
+        assert response.status == 200, response.body
+        return response.json()
+
+    def authorization_line(self):
+        """The Authorization header line of the admin's token, for requests written by hand."""
+        return f"Authorization: Bearer {self.token}\r\n".encode()
+
+    def database(self):
+        """A connection to the server's SQLite file, to read what the server wrote."""
+        return sqlite3.connect(self.workdir / "data" / "imagross.db", timeout=10)
 
     def wait_for_import(self, import_id, timeout=30):
         deadline = time.monotonic() + timeout
@@ -118,14 +159,50 @@ class Server:
         return self.process.wait(timeout=STOP_TIMEOUT_S)
 
 
-def run_cli(workdir, *arguments):
+def environment(overrides=None):
+    """The environment of the binary: this one, the tests' JWT secret, and `overrides`, where a
+    value of None removes the variable."""
+    env = dict(os.environ, IMAGROSS_JWT_SECRET=JWT_SECRET)
+    for name, value in (overrides or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+def run_cli(workdir, *arguments, env=None, input=None):
     """Runs the binary with --db in `workdir`; returns the completed process."""
     return subprocess.run(
         [str(binary_path()), "--db", str(workdir / "data" / "imagross.db"), *arguments],
-        cwd=workdir, capture_output=True, text=True, timeout=120)
+        cwd=workdir, capture_output=True, text=True, timeout=120, env=environment(env),
+        input=input)
 
 
-def start_server(workdir, wait_ready=True, extra=(), global_options=()):
+def create_admin(workdir, email=ADMIN_EMAIL, password=ADMIN_PASSWORD, role="super_admin",
+                 stores=()):
+    """Creates an administrator with `imagross admin create`; returns the account id."""
+    store_options = [option for store in stores for option in ("--store", store)]
+    result = run_cli(workdir, "admin", "create", "--email", email, "--role", role, *store_options,
+                     env={"IMAGROSS_PASSWORD": password})
+    assert result.returncode == 0, result.stderr
+    return int(re.search(r"created \w+ account (\d+)", result.stdout).group(1))
+
+
+def issue_cards(workdir, first, count):
+    """Registers `count` cards from the 12 or 13 digits `first` with `imagross cards issue`."""
+    result = run_cli(workdir, "cards", "issue", "--from", first, "--count", str(count))
+    assert result.returncode == 0, result.stderr
+
+
+def ensure_admin(workdir):
+    """Creates the tests' super admin unless an earlier server of the test created it."""
+    result = run_cli(workdir, "admin", "create", "--email", ADMIN_EMAIL,
+                     env={"IMAGROSS_PASSWORD": ADMIN_PASSWORD})
+    assert result.returncode == 0 or "email_taken" in result.stderr, result.stderr
+
+
+def start_server(workdir, wait_ready=True, extra=(), global_options=(), env=None):
     port = free_port()
     log_path = workdir / "server.log"
     web = workdir / "web"
@@ -133,12 +210,13 @@ def start_server(workdir, wait_ready=True, extra=(), global_options=()):
     (web / "index.html").write_text("<!doctype html><title>ImaGross</title>")
     (web / "assets" / "index-4f3a2b1c.js").write_text("console.log('app')")
     (web / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    ensure_admin(workdir)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [str(binary_path()), "--db", str(workdir / "data" / "imagross.db"), *global_options,
              "serve",
              "--listen", f"127.0.0.1:{port}", "--web-dir", str(web), *extra],
-            cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
+            cwd=workdir, stdout=log, stderr=subprocess.STDOUT, env=environment(env))
     server = Server(workdir, port, process, log_path)
     deadline = time.monotonic() + START_TIMEOUT_S
     while True:
@@ -152,6 +230,7 @@ def start_server(workdir, wait_ready=True, extra=(), global_options=()):
                 server.stop(signal.SIGKILL)
                 raise AssertionError("the server did not start listening")
             time.sleep(0.005)
+    server.token = server.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD)["access_token"]
     if wait_ready:
         server.wait_ready()
     return server

@@ -78,7 +78,8 @@ def test_imports_listed_newest_first(loaded_server):
 def test_upload_without_filename_is_refused_before_body(server):
     # The body is announced but never sent: the response must come from the head alone.
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
-        sock.sendall(b"POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n")
+        sock.sendall(b"POST /api/v1/imports HTTP/1.1\r\nHost: x\r\n" + server.authorization_line()
+                     + b"Content-Length: 1000000\r\n\r\n")
         reply = sock.recv(65536).decode()
     assert reply.startswith("HTTP/1.1 400")
     assert '"parameter":"filename"' in reply

@@ -30,7 +30,8 @@ def test_keep_alive_reuses_connection(server):
     first.read()
     sock = connection.sock
     for _ in range(5):
-        connection.request("GET", "/api/v1/stores")
+        connection.request("GET", "/api/v1/stores",
+                           headers={"Authorization": f"Bearer {server.token}"})
         response = connection.getresponse()
         assert response.status == 200
         response.read()
@@ -142,10 +143,27 @@ def test_sigint_stops_gracefully(server):
     assert "event=server_stopped" in server.log()
 
 
-def test_refuses_non_loopback_address(workdir):
-    result = run_cli(workdir, "serve", "--listen", f"0.0.0.0:{free_port()}")
+def test_refuses_non_loopback_address_without_secret(workdir):
+    result = run_cli(workdir, "serve", "--listen", f"0.0.0.0:{free_port()}",
+                     env={"IMAGROSS_JWT_SECRET": None})
     assert result.returncode == 2
-    assert "loopback" in result.stderr
+    assert "beyond loopback without IMAGROSS_JWT_SECRET" in result.stderr
+
+
+def test_refuses_short_jwt_secret(workdir):
+    result = run_cli(workdir, "serve", "--listen", f"127.0.0.1:{free_port()}",
+                     env={"IMAGROSS_JWT_SECRET": "too-short"})
+    assert result.returncode == 2
+    assert "IMAGROSS_JWT_SECRET has 9 bytes but needs at least 32" in result.stderr
+
+
+def test_generates_secret_on_loopback(workdir):
+    server = start_server(workdir, env={"IMAGROSS_JWT_SECRET": None})
+    try:
+        assert "event=jwt_secret_generated" in server.log()
+        assert server.get("/api/v1/stores").status == 200
+    finally:
+        assert server.stop() == 0
 
 
 def test_reports_busy_port(server, tmp_path):

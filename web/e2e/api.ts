@@ -1,3 +1,5 @@
+import type { Credentials } from './server';
+
 // Reads the API directly, beside the browser, so that tests compare what the page shows with
 // what the server computed.
 
@@ -13,8 +15,25 @@ export interface DashboardResponse {
   stores: { code: string }[];
 }
 
-export async function getJson<T>(baseUrl: string, path: string): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`);
+/** Signs in through the API and returns the access token, for reads beside the browser. */
+export async function signInToApi(baseUrl: string, credentials: Credentials): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (!response.ok) {
+    throw new Error(
+      `sign-in of ${credentials.identifier}: ${response.status} ${await response.text()}`,
+    );
+  }
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+export async function getJson<T>(baseUrl: string, path: string, accessToken: string): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+import type { Credentials } from './server';
 
 // Debian's Chromium, headless. Background networking stays off: this machine reaches no
 // outside host, and Chromium would otherwise keep trying to.
@@ -42,4 +44,20 @@ export async function openBrowser(): Promise<Browser> {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Signs in on the sign-in page, by the form's field names so that any language works, and waits
+ * until the app has left the page.
+ */
+export async function signInInBrowser(
+  page: Page,
+  baseUrl: string,
+  credentials: Credentials,
+): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.locator('input[name="username"]').fill(credentials.identifier);
+  await page.locator('input[name="password"]').fill(credentials.password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
 }

@@ -9,14 +9,17 @@ import {
   getJson,
   parseMoney,
   plainSpaces,
+  signInToApi,
   type DashboardResponse,
 } from './api';
-import { openBrowser, type Browser } from './browser';
+import { openBrowser, signInInBrowser, type Browser } from './browser';
 
 const baseUrl = inject('baseUrl');
+const admin = inject('admin');
 let browser: Browser;
 let page: Page;
 let lastDay: string;
+let accessToken: string;
 
 function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -45,15 +48,19 @@ function nextDashboardResponse(): Promise<DashboardResponse> {
     .then((response) => response.json() as Promise<DashboardResponse>);
 }
 
+// The analytics routes are for administrators: the API reads and the browser both sign in.
 beforeAll(async () => {
+  accessToken = await signInToApi(baseUrl, admin);
   const coverage = await getJson<{ last_day: string | null }>(
     baseUrl,
     '/api/v1/analytics/coverage',
+    accessToken,
   );
   if (!coverage.last_day) throw new Error('the e2e database holds no sales');
   lastDay = coverage.last_day;
   browser = await openBrowser();
   page = await browser.context.newPage();
+  await signInInBrowser(page, baseUrl, admin);
 });
 
 afterAll(async () => {
@@ -63,7 +70,7 @@ afterAll(async () => {
 describe('dashboard in Chromium', () => {
   it('shows the net revenue the API computes for a chosen period', async () => {
     const range = { from: addDays(lastDay, -13), to: lastDay };
-    const dashboard = await getJson<DashboardResponse>(baseUrl, dashboardPath(range));
+    const dashboard = await getJson<DashboardResponse>(baseUrl, dashboardPath(range), accessToken);
     expect(dashboard.kpis.lines).toBeGreaterThan(0);
 
     await page.goto(`${baseUrl}/?from=${range.from}&to=${range.to}`);
@@ -95,11 +102,16 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${baseUrl}/?from=${range.from}&to=${range.to}`);
     const allStores = await netRevenueOnScreen();
 
-    const stores = await getJson<{ items: { code: string }[] }>(baseUrl, '/api/v1/stores');
+    const stores = await getJson<{ items: { code: string }[] }>(
+      baseUrl,
+      '/api/v1/stores',
+      accessToken,
+    );
     const firstStore = stores.items[0]!.code;
     const filtered = await getJson<DashboardResponse>(
       baseUrl,
       dashboardPath({ ...range, store: firstStore }),
+      accessToken,
     );
 
     await page.getByRole('button', { name: /^Punti vendita:/ }).click();
@@ -118,7 +130,7 @@ describe('dashboard in Chromium', () => {
 
   it('switches to English and keeps it after a reload', async () => {
     const range = { from: addDays(lastDay, -6), to: lastDay };
-    const dashboard = await getJson<DashboardResponse>(baseUrl, dashboardPath(range));
+    const dashboard = await getJson<DashboardResponse>(baseUrl, dashboardPath(range), accessToken);
     await page.goto(`${baseUrl}/?from=${range.from}&to=${range.to}`);
     await netRevenueOnScreen();
 
@@ -158,7 +170,7 @@ describe('dashboard in Chromium', () => {
 
   it('downloads a table as CSV with the current filters', async () => {
     const range = { from: addDays(lastDay, -29), to: lastDay };
-    const dashboard = await getJson<DashboardResponse>(baseUrl, dashboardPath(range));
+    const dashboard = await getJson<DashboardResponse>(baseUrl, dashboardPath(range), accessToken);
     await page.goto(`${baseUrl}/?from=${range.from}&to=${range.to}`);
     await netRevenueOnScreen();
 

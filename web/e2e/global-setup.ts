@@ -1,10 +1,12 @@
 import type { TestProject } from 'vitest/node';
 
-import { startServer } from './server';
+import { startServer, type Credentials } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    admin: Credentials;
+    issuedCards: string[];
   }
 }
 
@@ -12,5 +14,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const server = await startServer();
   project.provide('baseUrl', server.baseUrl);
+  project.provide('admin', server.admin);
+  project.provide('issuedCards', server.issuedCards);
   return () => server.stop();
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 
-import { getJson } from './api';
-import { openBrowser, type Browser } from './browser';
+import { getJson, signInToApi } from './api';
+import { openBrowser, signInInBrowser, type Browser } from './browser';
 
 const baseUrl = inject('baseUrl');
+const admin = inject('admin');
 let browser: Browser;
 let page: Page;
 
@@ -23,9 +24,11 @@ function smallExport(tag: string): string {
   ].join('\n');
 }
 
+// Imports are for administrators.
 beforeAll(async () => {
   browser = await openBrowser();
   page = await browser.context.newPage();
+  await signInInBrowser(page, baseUrl, admin);
 });
 
 afterAll(async () => {
@@ -68,6 +71,7 @@ describe('import page in Chromium', () => {
     const record = await getJson<{ imported: number; rejected: number }>(
       baseUrl,
       `/api/v1/imports/${id}`,
+      await signInToApi(baseUrl, admin),
     );
     expect(record).toMatchObject({ imported: 2, rejected: 1 });
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 // Starts the real `imagross serve` on a loopback port, serving the built web app, over a fresh
-// database that contains a small generated data set.
+// database that contains a small generated data set, an administrator and a few issued cards.
 
 const run = promisify(execFile);
 
@@ -48,9 +48,14 @@ async function freeLoopbackPort(): Promise<number> {
   });
 }
 
-async function imagross(binary: string, args: string[], cwd: string): Promise<string> {
+async function imagross(
+  binary: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   try {
-    const { stdout } = await run(binary, args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run(binary, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 });
     return stdout;
   } catch (error) {
     const failure = error as { stderr?: string; message: string };
@@ -75,9 +80,73 @@ async function waitUntilReady(baseUrl: string, server: ChildProcess, timeoutMs: 
   throw new Error(`imagross serve was not ready at ${baseUrl} within ${timeoutMs} ms`);
 }
 
+/** An account the tests sign in with: a card number, e-mail or phone, and the password. */
+export interface Credentials {
+  identifier: string;
+  password: string;
+}
+
+// The administrator the setup creates with `imagross admin create`. A test password, not a
+// secret: it exists only in the temporary database of one run.
+export const E2E_ADMIN: Credentials = {
+  identifier: 'admin@e2e.imagross.test',
+  password: 'e2e-admin-Passw0rd',
+};
+
+// The cards `imagross cards issue` registers for the sign-up tests: 12 leading digits under the
+// chain's default prefix 2991, away from the numbers of the demo data.
+const ISSUED_CARDS_FROM = '299177770000';
+const ISSUED_CARDS_COUNT = 5;
+
+/** Completes 12 digits with their GS1 check digit, apart from the app's own code. */
+export function withCheckDigit(twelveDigits: string): string {
+  const sum = [...twelveDigits].reduce(
+    (total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 1 : 3),
+    0,
+  );
+  return `${twelveDigits}${(10 - (sum % 10)) % 10}`;
+}
+
+function issuedCards(): string[] {
+  const first = Number(ISSUED_CARDS_FROM);
+  return Array.from({ length: ISSUED_CARDS_COUNT }, (_, index) =>
+    withCheckDigit(String(first + index).padStart(12, '0')),
+  );
+}
+
 export interface RunningServer {
   baseUrl: string;
+  admin: Credentials;
+  /** Card numbers issued by the chain and linked to no member, for sign-up tests. */
+  issuedCards: string[];
   stop: () => Promise<void>;
+}
+
+/** Creates the administrator and issues the cards the tests sign up with. */
+async function createAccountsAndCards(binary: string, database: string, directory: string) {
+  await imagross(
+    binary,
+    ['--db', database, 'admin', 'create', '--email', E2E_ADMIN.identifier],
+    directory,
+    {
+      ...process.env,
+      IMAGROSS_PASSWORD: E2E_ADMIN.password,
+    },
+  );
+  await imagross(
+    binary,
+    [
+      '--db',
+      database,
+      'cards',
+      'issue',
+      '--from',
+      ISSUED_CARDS_FROM,
+      '--count',
+      String(ISSUED_CARDS_COUNT),
+    ],
+    directory,
+  );
 }
 
 async function stopProcess(server: ChildProcess): Promise<void> {
@@ -105,6 +174,7 @@ export async function startServer(): Promise<RunningServer> {
     ['--db', database, 'import', 'sales', join(demo, 'sales.csv'), '--reject-dir', directory],
     directory,
   );
+  await createAccountsAndCards(binary, database, directory);
 
   const port = await freeLoopbackPort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -140,6 +210,8 @@ export async function startServer(): Promise<RunningServer> {
 
   return {
     baseUrl,
+    admin: E2E_ADMIN,
+    issuedCards: issuedCards(),
     stop: async () => {
       await stopProcess(server);
       if (process.env.IMAGROSS_E2E_KEEP) console.log(`e2e files kept in ${directory}`);

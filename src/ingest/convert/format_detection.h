@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "ingest/convert/date_time.h"
-#include "ingest/sales_import.h"
+#include "ingest/import_options.h"
 
 namespace imagross::ingest {
 

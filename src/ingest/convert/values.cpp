@@ -1,5 +1,7 @@
 #include "ingest/convert/values.h"
 
+#include <fmt/format.h>
+
 namespace imagross::ingest {
 namespace {
 
@@ -65,6 +67,13 @@ bool is_scientific_notation(std::string_view text) {
     ++i;
   }
   return i > exponent_start && i == text.size();
+}
+
+std::string scientific_notation_reason(std::string_view text) {
+  return fmt::format(
+      "'{}' is in scientific notation, as a spreadsheet shows long numbers, and its last digits "
+      "are lost; format the column as text in the spreadsheet and export the file again",
+      text);
 }
 
 std::optional<int32_t> parse_line_number(std::string_view text) {

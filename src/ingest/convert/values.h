@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace imagross::ingest {
@@ -15,6 +16,9 @@ std::string_view trim_value(std::string_view text);
 // True for text such as "2.01234E+12": the way a spreadsheet shows a long number, whose digits
 // beyond the shown ones are lost. Identifiers in that form cannot be recovered.
 bool is_scientific_notation(std::string_view text);
+
+// The reject reason for an identifier in scientific notation, with the fix.
+std::string scientific_notation_reason(std::string_view text);
 
 // Parses a 1-based line number: digits only, 1 to 2^31-1.
 std::optional<int32_t> parse_line_number(std::string_view text);

@@ -5,21 +5,6 @@
 namespace imagross::ingest {
 namespace {
 
-struct RequiredField {
-  SalesField field;
-  const char* description;
-};
-
-constexpr RequiredField kRequired[] = {
-    {SalesField::receipt_id, "receipt_id (the receipt number, in Italian 'scontrino')"},
-    {SalesField::timestamp,
-     "timestamp (date and time, or the Italian 'data' with an optional 'ora')"},
-    {SalesField::store_id, "store_id (the store code, in Italian 'negozio' or 'punto vendita')"},
-    {SalesField::product_code, "product_code (in Italian 'codice' or 'EAN')"},
-    {SalesField::quantity, "quantity (in Italian 'quantità' or 'qta')"},
-    {SalesField::unit_price, "unit_price or amount (in Italian 'prezzo' or 'importo')"},
-};
-
 std::string list_columns(const std::vector<std::string>& header) {
   std::string out;
   for (const auto& name : header) {
@@ -29,12 +14,11 @@ std::string list_columns(const std::vector<std::string>& header) {
   return out.empty() ? "none" : out;
 }
 
-std::string how_to_map(const std::vector<std::string>& header) {
+std::string how_to_map(const FieldTable& fields, const std::vector<std::string>& header) {
   return fmt::format(
-      "Columns found: {}. Map them with --mapping FILE, a JSON file such as "
-      "{{\"columns\": {{\"receipt_id\": \"Numero\"}}, \"constants\": {{\"store_id\": \"PV01\"}}}}, "
-      "or choose a layout with --preset (canonical, online-retail)",
-      list_columns(header));
+      "Columns found: {}. Map them with --mapping FILE, a JSON file such as {}, or choose a "
+      "layout with --preset ({})",
+      list_columns(header), fields.mapping_example, fields.presets);
 }
 
 int find_column(const std::vector<std::string>& header, const std::string& name) {
@@ -54,19 +38,19 @@ int find_column(const std::vector<std::string>& header, const std::string& name)
 
 // Applies the spec's explicit columns and constants.
 Status map_explicit(const MappingSpec& spec, ColumnMapping& mapping) {
-  for (const SalesField field : all_sales_fields()) {
-    const auto& column = spec.columns[field_index(field)];
+  for (std::size_t field = 0; field < spec.fields->size(); ++field) {
+    const auto& column = spec.columns[field];
     if (!column) {
       continue;
     }
     const int index = find_column(mapping.header, *column);
     if (index < 0) {
-      return Error{
-          "unknown_column",
-          fmt::format("{} maps {} to the column \"{}\", which the file does not have. {}",
-                      spec.origin, field_name(field), *column, how_to_map(mapping.header))};
+      return Error{"unknown_column",
+                   fmt::format("{} maps {} to the column \"{}\", which the file does not have. {}",
+                               spec.origin, spec.fields->name(field), *column,
+                               how_to_map(*spec.fields, mapping.header))};
     }
-    mapping.columns[field_index(field)] = index;
+    mapping.columns[field] = index;
   }
   mapping.constants = spec.constants;
   return {};
@@ -74,27 +58,28 @@ Status map_explicit(const MappingSpec& spec, ColumnMapping& mapping) {
 
 // Matches the remaining fields by header name. Returns whether every match was canonical.
 Result<bool> map_by_header(const MappingSpec& spec, ColumnMapping& mapping) {
-  std::array<bool, kSalesFieldCount> set_explicitly{};
-  for (const SalesField field : all_sales_fields()) {
-    set_explicitly[field_index(field)] = mapping.has(field);
+  const FieldTable& fields = *spec.fields;
+  std::vector<bool> set_explicitly(fields.size());
+  for (std::size_t field = 0; field < fields.size(); ++field) {
+    set_explicitly[field] = mapping.has(field);
   }
   bool all_canonical = true;
   for (std::size_t i = 0; i < mapping.header.size(); ++i) {
-    const auto match = match_header(mapping.header[i]);
-    if (!match || set_explicitly[field_index(match->field)]) {
+    const auto match = fields.match_header(mapping.header[i]);
+    if (!match || set_explicitly[match->field]) {
       continue;
     }
     if (spec.canonical_names_only && !match->canonical) {
       continue;
     }
-    int& column = mapping.columns[field_index(match->field)];
+    int& column = mapping.columns[match->field];
     if (column >= 0) {
-      return Error{
-          "ambiguous_columns",
-          fmt::format("the columns \"{}\" and \"{}\" both look like {}: name the one to "
-                      "use with --mapping FILE, e.g. {{\"columns\": {{\"{}\": \"{}\"}}}}",
-                      mapping.header[static_cast<std::size_t>(column)], mapping.header[i],
-                      field_name(match->field), field_name(match->field), mapping.header[i])};
+      const std::string_view name = fields.name(match->field);
+      return Error{"ambiguous_columns",
+                   fmt::format("the columns \"{}\" and \"{}\" both look like {}: name the one to "
+                               "use with --mapping FILE, e.g. {{\"columns\": {{\"{}\": \"{}\"}}}}",
+                               mapping.header[static_cast<std::size_t>(column)], mapping.header[i],
+                               name, name, mapping.header[i])};
     }
     column = static_cast<int>(i);
     all_canonical = all_canonical && match->canonical;
@@ -102,15 +87,20 @@ Result<bool> map_by_header(const MappingSpec& spec, ColumnMapping& mapping) {
   return all_canonical;
 }
 
+// Drops the columns that a column of a preferred field makes unused.
+void apply_precedences(ColumnMapping& mapping) {
+  for (const FieldPrecedence& precedence : mapping.fields->precedences) {
+    if (mapping.has(precedence.preferred)) {
+      mapping.columns[precedence.replaced] = -1;
+    }
+  }
+}
+
 Status check_required(const ColumnMapping& mapping) {
   std::string missing;
-  for (const auto& required : kRequired) {
-    bool present = mapping.has(required.field);
-    if (required.field == SalesField::timestamp) {
-      present = present || mapping.has(SalesField::date);
-    } else if (required.field == SalesField::unit_price) {
-      present = present || mapping.has(SalesField::amount);
-    }
+  for (const RequiredField& required : mapping.fields->required) {
+    const bool present = mapping.has(required.field) ||
+                         (required.alternative != kNoField && mapping.has(required.alternative));
     if (!present) {
       missing += missing.empty() ? "" : "; ";
       missing += required.description;
@@ -120,24 +110,38 @@ Status check_required(const ColumnMapping& mapping) {
     return {};
   }
   return Error{"missing_columns", fmt::format("the file has no column for {}. {}", missing,
-                                              how_to_map(mapping.header))};
+                                              how_to_map(*mapping.fields, mapping.header))};
+}
+
+bool replaced_by_precedence(const ColumnMapping& mapping, std::size_t field) {
+  for (const FieldPrecedence& precedence : mapping.fields->precedences) {
+    if (precedence.replaced == field && mapping.has(precedence.preferred)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
 
-std::string ColumnMapping::column_name(SalesField field) const {
-  const int index = columns[field_index(field)];
+MappingSpec::MappingSpec(const FieldTable& table)
+    : fields(&table), columns(table.size()), constants(table.size()) {}
+
+std::string ColumnMapping::column_name(std::size_t field) const {
+  const int index = columns[field];
   if (index >= 0 && static_cast<std::size_t>(index) < header.size()) {
     return header[static_cast<std::size_t>(index)];
   }
-  return std::string(field_name(field));
+  return std::string(fields->name(field));
 }
 
 Result<ColumnMapping> resolve_columns(const std::vector<std::string>& header,
                                       const MappingSpec& spec) {
   ColumnMapping mapping;
+  mapping.fields = spec.fields;
   mapping.header = header;
-  mapping.columns.fill(-1);
+  mapping.columns.assign(spec.fields->size(), -1);
+  mapping.constants.resize(spec.fields->size());
   mapping.cancellation_prefix = spec.cancellation_prefix;
   mapping.date_format = spec.date_format;
   mapping.locale = spec.locale;
@@ -157,17 +161,14 @@ Result<ColumnMapping> resolve_columns(const std::vector<std::string>& header,
     }
     all_canonical = *matched;
   }
-  // A timestamp column makes separate date and time columns redundant.
-  if (mapping.has(SalesField::timestamp)) {
-    mapping.columns[field_index(SalesField::date)] = -1;
-    mapping.columns[field_index(SalesField::time)] = -1;
-  }
+  apply_precedences(mapping);
   if (auto status = check_required(mapping); !status.ok()) {
     return status.error();
   }
   const bool spec_is_empty = spec.origin.empty() || spec.canonical_names_only;
+  const std::size_t needed = spec.fields->canonical_needs;
   mapping.canonical_header =
-      spec_is_empty && all_canonical && mapping.has_column(SalesField::timestamp);
+      spec_is_empty && all_canonical && (needed == kNoField || mapping.has_column(needed));
   return mapping;
 }
 
@@ -178,17 +179,14 @@ void extend_columns(ColumnMapping& mapping, const std::vector<std::string>& head
     return;
   }
   for (std::size_t i = known; i < header.size(); ++i) {
-    const auto match = match_header(header[i]);
+    const auto match = mapping.fields->match_header(header[i]);
     if (!match || mapping.has(match->field) ||
         (mapping.canonical_names_only && !match->canonical)) {
       continue;
     }
-    // Separate date and time columns stay unused beside a timestamp column.
-    const bool beside_timestamp =
-        (match->field == SalesField::date || match->field == SalesField::time) &&
-        mapping.has(SalesField::timestamp);
-    if (!beside_timestamp) {
-      mapping.columns[field_index(match->field)] = static_cast<int>(i);
+    // A column of a field that another mapped field takes precedence over stays unused.
+    if (!replaced_by_precedence(mapping, match->field)) {
+      mapping.columns[match->field] = static_cast<int>(i);
     }
   }
 }

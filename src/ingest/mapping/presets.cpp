@@ -7,6 +7,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
+#include "ingest/mapping/member_field.h"
+
 namespace imagross::ingest {
 namespace {
 
@@ -14,8 +16,8 @@ void set_column(MappingSpec& spec, SalesField field, std::string column) {
   spec.columns[field_index(field)] = std::move(column);
 }
 
-MappingSpec canonical_preset() {
-  MappingSpec spec;
+MappingSpec canonical_preset(const FieldTable& fields) {
+  MappingSpec spec(fields);
   spec.origin = "preset canonical";
   spec.match_headers = true;
   spec.canonical_names_only = true;
@@ -48,34 +50,34 @@ Error invalid(const std::string& origin, const std::string& why) {
   return Error{"invalid_mapping", fmt::format("{}: {}", origin, why)};
 }
 
-std::string valid_field_names() {
-  std::string names;
-  for (const SalesField field : all_sales_fields()) {
-    names += names.empty() ? "" : ", ";
-    names += field_name(field);
-  }
-  return names;
-}
-
 // Reads {"field": "text", ...} into `target`.
-Status read_field_map(const boost::json::value& value, const char* key, const std::string& origin,
-                      std::array<std::optional<std::string>, kSalesFieldCount>& target) {
+Status read_field_map(const boost::json::value& value, const char* key, const MappingSpec& spec,
+                      std::vector<std::optional<std::string>>& target) {
   if (!value.is_object()) {
-    return invalid(origin, fmt::format("\"{}\" must be an object of field names to text", key));
+    return invalid(spec.origin,
+                   fmt::format("\"{}\" must be an object of field names to text", key));
   }
   for (const auto& [name, entry] : value.get_object()) {
-    const auto field = field_from_name(name);
+    const auto field = spec.fields->field_from_name(name);
     if (!field) {
-      return invalid(origin, fmt::format("unknown field \"{}\" in \"{}\"; the fields are {}",
-                                         std::string_view(name), key, valid_field_names()));
+      return invalid(spec.origin,
+                     fmt::format("unknown field \"{}\" in \"{}\"; the fields are {}",
+                                 std::string_view(name), key, spec.fields->name_list()));
     }
     if (!entry.is_string()) {
-      return invalid(origin,
+      return invalid(spec.origin,
                      fmt::format("\"{}\".\"{}\" must be a string", key, std::string_view(name)));
     }
-    target[field_index(*field)] = std::string(entry.get_string());
+    target[*field] = std::string(entry.get_string());
   }
   return {};
+}
+
+std::string known_keys(const FieldTable& fields) {
+  std::string keys = "columns, constants, match_headers, date_format, locale";
+  keys += fields.cancellations ? ", cancellation_prefix" : "";
+  keys += fields.times ? ", time_zone" : "";
+  return keys;
 }
 
 Result<std::string> read_string(const boost::json::value& value, std::string_view key,
@@ -89,10 +91,10 @@ Result<std::string> read_string(const boost::json::value& value, std::string_vie
 // Applies one top-level key of a mapping file to `spec`.
 Status apply_key(std::string_view key, const boost::json::value& value, MappingSpec& spec) {
   if (key == "columns") {
-    return read_field_map(value, "columns", spec.origin, spec.columns);
+    return read_field_map(value, "columns", spec, spec.columns);
   }
   if (key == "constants") {
-    return read_field_map(value, "constants", spec.origin, spec.constants);
+    return read_field_map(value, "constants", spec, spec.constants);
   }
   if (key == "match_headers") {
     if (!value.is_bool()) {
@@ -105,9 +107,9 @@ Status apply_key(std::string_view key, const boost::json::value& value, MappingS
   if (!text.ok()) {
     return text.error();
   }
-  if (key == "cancellation_prefix") {
+  if (key == "cancellation_prefix" && spec.fields->cancellations) {
     spec.cancellation_prefix = *text;
-  } else if (key == "time_zone") {
+  } else if (key == "time_zone" && spec.fields->times) {
     spec.time_zone = *text;
   } else if (key == "date_format") {
     auto format = parse_date_format(*text);
@@ -122,10 +124,8 @@ Status apply_key(std::string_view key, const boost::json::value& value, MappingS
     }
     spec.locale = *locale;
   } else {
-    return invalid(spec.origin,
-                   fmt::format("unknown key \"{}\"; the keys are columns, constants, "
-                               "match_headers, cancellation_prefix, date_format, locale, time_zone",
-                               key));
+    return invalid(spec.origin, fmt::format("unknown key \"{}\"; the keys are {}", key,
+                                            known_keys(*spec.fields)));
   }
   return {};
 }
@@ -138,7 +138,7 @@ std::vector<std::string> preset_names() {
 
 Result<MappingSpec> find_preset(std::string_view name) {
   if (name == "canonical") {
-    return canonical_preset();
+    return canonical_preset(sales_field_table());
   }
   if (name == "online-retail") {
     return online_retail_preset();
@@ -149,7 +149,18 @@ Result<MappingSpec> find_preset(std::string_view name) {
                            name)};
 }
 
-Result<MappingSpec> parse_mapping(std::string_view json, const std::string& origin) {
+Result<MappingSpec> find_member_preset(std::string_view name) {
+  if (name == "canonical") {
+    return canonical_preset(member_field_table());
+  }
+  return Error{"unknown_preset",
+               fmt::format("unknown preset '{}' for members: the preset is canonical, or "
+                           "describe the file with --mapping FILE",
+                           name)};
+}
+
+Result<MappingSpec> parse_mapping(std::string_view json, const std::string& origin,
+                                  const FieldTable& fields) {
   boost::system::error_code error;
   const boost::json::value root = boost::json::parse(json, error);
   if (error) {
@@ -158,20 +169,23 @@ Result<MappingSpec> parse_mapping(std::string_view json, const std::string& orig
   if (!root.is_object()) {
     return invalid(origin, "the top level must be a JSON object");
   }
-  MappingSpec spec;
+  MappingSpec spec(fields);
   spec.origin = origin;
   for (const auto& [key, value] : root.get_object()) {
     if (auto status = apply_key(key, value, spec); !status.ok()) {
       return status.error();
     }
   }
-  if (spec.constants[field_index(SalesField::line_number)]) {
-    return invalid(origin, "line_number cannot be a constant: it must differ between lines");
+  for (const std::size_t field : fields.never_constant) {
+    if (spec.constants[field]) {
+      return invalid(origin, fmt::format("{} cannot be a constant: it must differ between rows",
+                                         fields.name(field)));
+    }
   }
   return spec;
 }
 
-Result<MappingSpec> load_mapping_file(const std::string& path) {
+Result<MappingSpec> load_mapping_file(const std::string& path, const FieldTable& fields) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     return Error{"unreadable_mapping",
@@ -179,7 +193,7 @@ Result<MappingSpec> load_mapping_file(const std::string& path) {
   }
   std::ostringstream text;
   text << file.rdbuf();
-  return parse_mapping(text.str(), fmt::format("mapping file '{}'", path));
+  return parse_mapping(text.str(), fmt::format("mapping file '{}'", path), fields);
 }
 
 Result<Locale> parse_locale(std::string_view text) {

@@ -25,6 +25,11 @@ std::vector<std::string> preset_names();
 // Error code "unknown_preset" lists the presets.
 Result<MappingSpec> find_preset(std::string_view name);
 
+// The layout of a built-in preset of the members import: "canonical", the members CSV that
+// `imagross demo-data` writes (canonical column names only, ISO dates). Error code
+// "unknown_preset".
+Result<MappingSpec> find_member_preset(std::string_view name);
+
 // Reads a JSON mapping file:
 //   {
 //     "columns": {"receipt_id": "Numero documento", "timestamp": "Data e ora", ...},
@@ -35,11 +40,15 @@ Result<MappingSpec> find_preset(std::string_view name);
 //     "locale": "it-IT" | "en-US",
 //     "time_zone": "Europe/Rome"
 //   }
-// Error codes "unreadable_mapping" and "invalid_mapping", with the path and the key at fault.
-Result<MappingSpec> load_mapping_file(const std::string& path);
+// The fields are those of `fields`; "cancellation_prefix" and "time_zone" are keys of tables with
+// cancellations (sales) only. Error codes "unreadable_mapping" and "invalid_mapping", with the
+// path and the key at fault.
+Result<MappingSpec> load_mapping_file(const std::string& path,
+                                      const FieldTable& fields = sales_field_table());
 
 // Parses the text of a mapping file; `origin` names it in messages.
-Result<MappingSpec> parse_mapping(std::string_view json, const std::string& origin);
+Result<MappingSpec> parse_mapping(std::string_view json, const std::string& origin,
+                                  const FieldTable& fields = sales_field_table());
 
 // Parses "it-IT" or "en-US" (also "it_IT", "it", "en"). Error code "invalid_locale".
 Result<Locale> parse_locale(std::string_view text);

@@ -1,8 +1,5 @@
 #include "ingest/mapping/sales_field.h"
 
-#include <algorithm>
-#include <utility>
-
 namespace imagross::ingest {
 namespace {
 
@@ -14,80 +11,93 @@ constexpr std::array<std::string_view, kSalesFieldCount> kFieldNames = {
 
 // Folded header names other than the canonical ones. Italian exports name the same column in
 // many ways; each entry is what fold_header() makes of a name seen in real files.
-constexpr std::pair<std::string_view, SalesField> kSynonyms[] = {
-    {"receipt", SalesField::receipt_id},
-    {"scontrino", SalesField::receipt_id},
-    {"numeroscontrino", SalesField::receipt_id},
-    {"nscontrino", SalesField::receipt_id},
-    {"numscontrino", SalesField::receipt_id},
-    {"idscontrino", SalesField::receipt_id},
-    {"codicescontrino", SalesField::receipt_id},
-    {"line", SalesField::line_number},
-    {"riga", SalesField::line_number},
-    {"nriga", SalesField::line_number},
-    {"numeroriga", SalesField::line_number},
-    {"datetime", SalesField::timestamp},
-    {"dataora", SalesField::timestamp},
-    {"dataeora", SalesField::timestamp},
-    {"data", SalesField::date},
-    {"datascontrino", SalesField::date},
-    {"giorno", SalesField::date},
-    {"ora", SalesField::time},
-    {"orario", SalesField::time},
-    {"store", SalesField::store_id},
-    {"storecode", SalesField::store_id},
-    {"negozio", SalesField::store_id},
-    {"codicenegozio", SalesField::store_id},
-    {"puntovendita", SalesField::store_id},
-    {"codicepuntovendita", SalesField::store_id},
-    {"pv", SalesField::store_id},
-    {"card", SalesField::card_number},
-    {"tessera", SalesField::card_number},
-    {"numerotessera", SalesField::card_number},
-    {"codicetessera", SalesField::card_number},
-    {"carta", SalesField::card_number},
-    {"cartafedelta", SalesField::card_number},
-    {"product", SalesField::product_code},
-    {"codice", SalesField::product_code},
-    {"codiceprodotto", SalesField::product_code},
-    {"codicearticolo", SalesField::product_code},
-    {"ean", SalesField::product_code},
-    {"sku", SalesField::product_code},
-    {"description", SalesField::product_name},
-    {"descrizione", SalesField::product_name},
-    {"descrizioneprodotto", SalesField::product_name},
-    {"prodotto", SalesField::product_name},
-    {"nomeprodotto", SalesField::product_name},
-    {"reparto", SalesField::department},
-    {"qty", SalesField::quantity},
-    {"quantita", SalesField::quantity},
-    {"qta", SalesField::quantity},
-    {"pezzi", SalesField::quantity},
-    {"price", SalesField::unit_price},
-    {"prezzo", SalesField::unit_price},
-    {"prezzounitario", SalesField::unit_price},
-    {"sconto", SalesField::discount},
-    {"importo", SalesField::amount},
-    {"totale", SalesField::amount},
-    {"totaleriga", SalesField::amount},
-    {"promo", SalesField::promo_code},
-    {"promozione", SalesField::promo_code},
-    {"codicepromo", SalesField::promo_code},
-    {"codicepromozione", SalesField::promo_code},
+constexpr FieldSynonym kSynonyms[] = {
+    {"receipt", field_index(SalesField::receipt_id)},
+    {"scontrino", field_index(SalesField::receipt_id)},
+    {"numeroscontrino", field_index(SalesField::receipt_id)},
+    {"nscontrino", field_index(SalesField::receipt_id)},
+    {"numscontrino", field_index(SalesField::receipt_id)},
+    {"idscontrino", field_index(SalesField::receipt_id)},
+    {"codicescontrino", field_index(SalesField::receipt_id)},
+    {"line", field_index(SalesField::line_number)},
+    {"riga", field_index(SalesField::line_number)},
+    {"nriga", field_index(SalesField::line_number)},
+    {"numeroriga", field_index(SalesField::line_number)},
+    {"datetime", field_index(SalesField::timestamp)},
+    {"dataora", field_index(SalesField::timestamp)},
+    {"dataeora", field_index(SalesField::timestamp)},
+    {"data", field_index(SalesField::date)},
+    {"datascontrino", field_index(SalesField::date)},
+    {"giorno", field_index(SalesField::date)},
+    {"ora", field_index(SalesField::time)},
+    {"orario", field_index(SalesField::time)},
+    {"store", field_index(SalesField::store_id)},
+    {"storecode", field_index(SalesField::store_id)},
+    {"negozio", field_index(SalesField::store_id)},
+    {"codicenegozio", field_index(SalesField::store_id)},
+    {"puntovendita", field_index(SalesField::store_id)},
+    {"codicepuntovendita", field_index(SalesField::store_id)},
+    {"pv", field_index(SalesField::store_id)},
+    {"card", field_index(SalesField::card_number)},
+    {"tessera", field_index(SalesField::card_number)},
+    {"numerotessera", field_index(SalesField::card_number)},
+    {"codicetessera", field_index(SalesField::card_number)},
+    {"carta", field_index(SalesField::card_number)},
+    {"cartafedelta", field_index(SalesField::card_number)},
+    {"product", field_index(SalesField::product_code)},
+    {"codice", field_index(SalesField::product_code)},
+    {"codiceprodotto", field_index(SalesField::product_code)},
+    {"codicearticolo", field_index(SalesField::product_code)},
+    {"ean", field_index(SalesField::product_code)},
+    {"sku", field_index(SalesField::product_code)},
+    {"description", field_index(SalesField::product_name)},
+    {"descrizione", field_index(SalesField::product_name)},
+    {"descrizioneprodotto", field_index(SalesField::product_name)},
+    {"prodotto", field_index(SalesField::product_name)},
+    {"nomeprodotto", field_index(SalesField::product_name)},
+    {"reparto", field_index(SalesField::department)},
+    {"qty", field_index(SalesField::quantity)},
+    {"quantita", field_index(SalesField::quantity)},
+    {"qta", field_index(SalesField::quantity)},
+    {"pezzi", field_index(SalesField::quantity)},
+    {"price", field_index(SalesField::unit_price)},
+    {"prezzo", field_index(SalesField::unit_price)},
+    {"prezzounitario", field_index(SalesField::unit_price)},
+    {"sconto", field_index(SalesField::discount)},
+    {"importo", field_index(SalesField::amount)},
+    {"totale", field_index(SalesField::amount)},
+    {"totaleriga", field_index(SalesField::amount)},
+    {"promo", field_index(SalesField::promo_code)},
+    {"promozione", field_index(SalesField::promo_code)},
+    {"codicepromo", field_index(SalesField::promo_code)},
+    {"codicepromozione", field_index(SalesField::promo_code)},
 };
 
-// ASCII letters for the code points U+00C0..U+00FF (Latin-1 letters with accents); '-' marks
-// symbols such as U+00D7 (multiplication sign) that fold_header() drops.
-constexpr std::string_view kLatin1Folded =
-    "aaaaaaaceeeeiiiidnooooo-ouuuuy-saaaaaaaceeeeiiiidnooooo-ouuuuy-y";
+constexpr RequiredField kRequired[] = {
+    {field_index(SalesField::receipt_id), kNoField,
+     "receipt_id (the receipt number, in Italian 'scontrino')"},
+    {field_index(SalesField::timestamp), field_index(SalesField::date),
+     "timestamp (date and time, or the Italian 'data' with an optional 'ora')"},
+    {field_index(SalesField::store_id), kNoField,
+     "store_id (the store code, in Italian 'negozio' or 'punto vendita')"},
+    {field_index(SalesField::product_code), kNoField,
+     "product_code (in Italian 'codice' or 'EAN')"},
+    {field_index(SalesField::quantity), kNoField, "quantity (in Italian 'quantità' or 'qta')"},
+    {field_index(SalesField::unit_price), field_index(SalesField::amount),
+     "unit_price or amount (in Italian 'prezzo' or 'importo')"},
+};
 
-void append_folded(std::string& out, char c) {
-  if (c >= 'A' && c <= 'Z') {
-    out += static_cast<char>(c - 'A' + 'a');
-  } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-    out += c;
-  }
-}
+constexpr FieldPrecedence kPrecedences[] = {
+    {field_index(SalesField::timestamp), field_index(SalesField::date)},
+    {field_index(SalesField::timestamp), field_index(SalesField::time)},
+};
+
+constexpr std::size_t kNeverConstant[] = {field_index(SalesField::line_number)};
+constexpr std::size_t kNumberFields[] = {
+    field_index(SalesField::quantity), field_index(SalesField::unit_price),
+    field_index(SalesField::discount), field_index(SalesField::amount)};
+constexpr std::size_t kDateFields[] = {field_index(SalesField::timestamp),
+                                       field_index(SalesField::date)};
 
 }  // namespace
 
@@ -107,48 +117,38 @@ std::string_view field_name(SalesField field) {
 }
 
 std::optional<SalesField> field_from_name(std::string_view name) {
-  const auto* found = std::find(kFieldNames.begin(), kFieldNames.end(), name);
-  if (found == kFieldNames.end()) {
+  const auto field = sales_field_table().field_from_name(name);
+  if (!field) {
     return std::nullopt;
   }
-  return static_cast<SalesField>(found - kFieldNames.begin());
-}
-
-std::string fold_header(std::string_view header) {
-  std::string out;
-  out.reserve(header.size());
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(header[i]);
-    // UTF-8 encodes U+00C0..U+00FF as 0xC3 followed by 0x80..0xBF.
-    if (byte == 0xC3 && i + 1 < header.size()) {
-      const auto next = static_cast<unsigned char>(header[i + 1]);
-      if (next >= 0x80 && next <= 0xBF) {
-        append_folded(out, kLatin1Folded[next - 0x80u]);
-        ++i;
-        continue;
-      }
-    }
-    append_folded(out, header[i]);
-  }
-  return out;
+  return static_cast<SalesField>(*field);
 }
 
 std::optional<HeaderMatch> match_header(std::string_view header) {
-  const std::string folded = fold_header(header);
-  if (folded.empty()) {
+  const auto match = sales_field_table().match_header(header);
+  if (!match) {
     return std::nullopt;
   }
-  for (const SalesField field : all_sales_fields()) {
-    if (folded == fold_header(field_name(field))) {
-      return HeaderMatch{field, true};
-    }
-  }
-  for (const auto& [synonym, field] : kSynonyms) {
-    if (folded == synonym) {
-      return HeaderMatch{field, false};
-    }
-  }
-  return std::nullopt;
+  return HeaderMatch{static_cast<SalesField>(match->field), match->canonical};
+}
+
+const FieldTable& sales_field_table() {
+  static const FieldTable table{
+      .names = kFieldNames,
+      .synonyms = kSynonyms,
+      .required = kRequired,
+      .precedences = kPrecedences,
+      .never_constant = kNeverConstant,
+      .number_fields = kNumberFields,
+      .date_fields = kDateFields,
+      .canonical_needs = field_index(SalesField::timestamp),
+      .mapping_example =
+          R"({"columns": {"receipt_id": "Numero"}, "constants": {"store_id": "PV01"}})",
+      .presets = "canonical, online-retail",
+      .cancellations = true,
+      .times = true,
+  };
+  return table;
 }
 
 }  // namespace imagross::ingest

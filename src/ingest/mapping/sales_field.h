@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/mapping/field_table.h"
+
 namespace imagross::ingest {
 
 enum class SalesField : uint8_t {
@@ -34,20 +36,11 @@ inline constexpr std::size_t kSalesFieldCount = 15;
 // Every field, in declaration order, for loops.
 const std::array<SalesField, kSalesFieldCount>& all_sales_fields();
 
-inline std::size_t field_index(SalesField field) {
-  return static_cast<std::size_t>(field);
-}
-
 // The canonical column name, e.g. "receipt_id".
 std::string_view field_name(SalesField field);
 
 // The field whose canonical name is `name` (exact, as mapping files write it).
 std::optional<SalesField> field_from_name(std::string_view name);
-
-// A header name folded for matching: ASCII letters lower-cased, accented Latin letters written
-// without their accent, everything but letters and digits dropped. "Quantità" and "QTA" both
-// become "quantita"/"qta"; "Punto Vendita" becomes "puntovendita".
-std::string fold_header(std::string_view header);
 
 struct HeaderMatch {
   SalesField field;
@@ -58,5 +51,10 @@ struct HeaderMatch {
 // (Italian: scontrino, data, ora, negozio, punto vendita, tessera, codice, EAN, descrizione,
 // reparto, quantità, prezzo, sconto, importo, promo, riga).
 std::optional<HeaderMatch> match_header(std::string_view header);
+
+// The fields of a receipt line as a table for the shared column mapping: required fields
+// (receipt_id, timestamp or date, store_id, product_code, quantity, unit_price or amount), a
+// timestamp column taking precedence over date and time columns, the number and date columns.
+const FieldTable& sales_field_table();
 
 }  // namespace imagross::ingest

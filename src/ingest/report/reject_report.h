@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "ingest/convert/line_converter.h"
+#include "ingest/report/rejection.h"
 
 namespace imagross::ingest {
 

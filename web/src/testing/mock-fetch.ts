@@ -18,14 +18,17 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
  * can read.
  */
 export function mockFetch(routes: Record<string, MockHandler>) {
-  const mock = vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input instanceof Request ? input.url : input), 'http://localhost');
-    const handler = routes[url.pathname];
-    if (!handler) throw new Error(`unexpected request in test: ${url.pathname}${url.search}`);
-    const reply = await handler(url);
-    if (reply instanceof Response) return reply;
-    return jsonResponse(reply.body, reply.status ?? 200, reply.headers);
-  });
+  // Typed with fetch's second argument, so that tests can read the method, headers and body.
+  const mock = vi.fn<(input: RequestInfo | URL, init?: RequestInit) => Promise<Response>>(
+    async (input) => {
+      const url = new URL(String(input instanceof Request ? input.url : input), 'http://localhost');
+      const handler = routes[url.pathname];
+      if (!handler) throw new Error(`unexpected request in test: ${url.pathname}${url.search}`);
+      const reply = await handler(url);
+      if (reply instanceof Response) return reply;
+      return jsonResponse(reply.body, reply.status ?? 200, reply.headers);
+    },
+  );
   vi.stubGlobal('fetch', mock);
   return mock;
 }
@@ -33,4 +36,11 @@ export function mockFetch(routes: Record<string, MockHandler>) {
 /** Returns the URLs fetch was called with, for checks on query parameters. */
 export function requestedUrls(mock: ReturnType<typeof mockFetch>): URL[] {
   return mock.mock.calls.map(([input]) => new URL(String(input), 'http://localhost'));
+}
+
+/** Returns the JSON bodies sent to `pathname`, in the order they were sent. */
+export function sentBodies(mock: ReturnType<typeof mockFetch>, pathname: string): unknown[] {
+  return mock.mock.calls
+    .filter(([input]) => new URL(String(input), 'http://localhost').pathname === pathname)
+    .map(([, init]) => JSON.parse(String(init?.body ?? 'null')) as unknown);
 }

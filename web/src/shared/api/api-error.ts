@@ -13,7 +13,13 @@ export interface ApiErrorDetails {
   code: string;
   message: string;
   parameter?: string | undefined;
+  /** The request body field at fault, as the sign-up and edit routes name it. */
+  field?: string | undefined;
+  /** A finer code under `code`, such as the card number check that failed. */
+  reason?: string | undefined;
   requestId?: string | undefined;
+  /** Seconds to wait before trying again, from a Retry-After header. */
+  retryAfter?: number | undefined;
 }
 
 /**
@@ -24,7 +30,10 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly parameter: string | undefined;
+  readonly field: string | undefined;
+  readonly reason: string | undefined;
   readonly requestId: string | undefined;
+  readonly retryAfter: number | undefined;
 
   constructor(details: ApiErrorDetails) {
     super(details.message);
@@ -32,7 +41,10 @@ export class ApiError extends Error {
     this.status = details.status;
     this.code = details.code;
     this.parameter = details.parameter;
+    this.field = details.field;
+    this.reason = details.reason;
     this.requestId = details.requestId;
+    this.retryAfter = details.retryAfter;
   }
 
   /** True for failures a retry may fix: no response, a timeout or a server fault. */

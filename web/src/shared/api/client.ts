@@ -1,115 +1,40 @@
-import { ApiError, CLIENT_ERROR_CODES } from './api-error';
+import { sessionStore } from '@/shared/auth/session-store';
+import { accessTokenAfterRejection, currentAccessToken } from '@/shared/auth/token-refresh';
 
-/** Query values: arrays become repeated parameters, null and undefined are left out. */
-export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
-export type QueryParams = Record<string, QueryValue>;
+import {
+  buildUrl,
+  errorOfResponse,
+  fetchResponse,
+  readJson,
+  readOptionalJson,
+  type QueryParams,
+} from './http';
 
-export const API_BASE = '/api/v1';
-const REQUEST_ID_HEADER = 'X-Request-Id';
+export { buildUrl } from './http';
+export type { QueryParams, QueryValue } from './http';
 
-/** Builds a same-origin URL such as `/api/v1/stores?store=PV01&store=PV02`. */
-export function buildUrl(path: string, params: QueryParams = {}): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value === null || value === undefined) continue;
-    if (Array.isArray(value)) {
-      for (const item of value as readonly string[]) query.append(name, item);
-    } else {
-      query.set(name, String(value));
-    }
-  }
-  const text = query.toString();
-  return text ? `${API_BASE}${path}?${text}` : `${API_BASE}${path}`;
-}
-
-interface ErrorEnvelope {
-  error: { code: string; message: string; parameter?: string };
-}
-
-function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
-  const error = (body as { error: unknown }).error;
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as Record<string, unknown>;
-  return typeof code === 'string' && typeof message === 'string';
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+function withBearer(init: RequestInit, token: string | null): RequestInit {
+  if (token === null) return init;
+  const headers = new Headers(init.headers);
+  headers.set('Authorization', `Bearer ${token}`);
+  return { ...init, headers };
 }
 
 /**
- * Maps a non-2xx response to an ApiError: the server's envelope when it sent one, otherwise the
- * status line and the start of the body (a proxy's HTML page, say).
+ * Sends a request as the signed-in user and returns the 2xx response. A 401 renews the session
+ * once and repeats the request; a second 401 ends the session. Every failure is an ApiError,
+ * except a cancellation, which stays an AbortError.
  */
-export function errorFromResponse(
-  status: number,
-  statusText: string,
-  bodyText: string,
-  requestId: string | null,
-): ApiError {
-  const body = parseJson(bodyText);
-  if (isErrorEnvelope(body)) {
-    return new ApiError({
-      status,
-      code: body.error.code,
-      message: body.error.message,
-      parameter: body.error.parameter,
-      requestId: requestId ?? undefined,
-    });
+async function send(url: string, init: RequestInit, authorize = true): Promise<Response> {
+  const token = authorize ? await currentAccessToken() : null;
+  let response = await fetchResponse(url, withBearer(init, token));
+  if (response.status === 401 && token !== null) {
+    const renewed = await accessTokenAfterRejection(token);
+    response = await fetchResponse(url, withBearer(init, renewed));
+    if (response.status === 401) sessionStore.end('expired');
   }
-  const excerpt = bodyText.trim().slice(0, 200);
-  const statusLine = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
-  return new ApiError({
-    status,
-    code: CLIENT_ERROR_CODES.httpStatus,
-    message: excerpt ? `${statusLine}: ${excerpt}` : statusLine,
-    requestId: requestId ?? undefined,
-  });
-}
-
-export function networkError(cause: unknown): ApiError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network, message: detail });
-}
-
-async function send(url: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch (cause) {
-    // A cancelled request is not an error to show; React Query and callers expect AbortError.
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw networkError(cause);
-  }
-  if (!response.ok) {
-    const text = await response.text().catch(() => '');
-    throw errorFromResponse(
-      response.status,
-      response.statusText,
-      text,
-      response.headers.get(REQUEST_ID_HEADER),
-    );
-  }
+  if (!response.ok) throw await errorOfResponse(response);
   return response;
-}
-
-async function readJson<T>(response: Response): Promise<T> {
-  const text = await response.text();
-  const body = parseJson(text);
-  if (body === undefined) {
-    throw new ApiError({
-      status: response.status,
-      code: CLIENT_ERROR_CODES.invalidResponse,
-      message: `the server sent a body that is not JSON: ${text.slice(0, 100)}`,
-      requestId: response.headers.get(REQUEST_ID_HEADER) ?? undefined,
-    });
-  }
-  return body as T;
 }
 
 /** GETs a JSON resource under /api/v1. Throws ApiError on every failure but cancellation. */
@@ -123,6 +48,46 @@ export async function apiGet<T>(
     signal: signal ?? null,
   });
   return readJson<T>(response);
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  /**
+   * False for the routes that sign in and sign up, which take no access token and whose 401
+   * means wrong credentials rather than an expired session.
+   */
+  authorize?: boolean;
+}
+
+/**
+ * Sends `body` as JSON with POST or PATCH and returns the JSON response. A 204 or an empty body
+ * resolves to undefined, so a route without a response body is typed `apiSend<unknown>`.
+ */
+export async function apiSend<T>(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  options: SendOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await send(
+    buildUrl(path),
+    {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: options.signal ?? null,
+    },
+    options.authorize ?? true,
+  );
+  return (await readOptionalJson<T>(response)) as T;
+}
+
+/** GETs a binary resource, such as a barcode image, that needs the access token. */
+export async function apiBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await send(buildUrl(path), { signal: signal ?? null });
+  return response.blob();
 }
 
 /** A file the server sent as an attachment. */

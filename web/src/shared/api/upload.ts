@@ -1,5 +1,8 @@
+import { sessionStore } from '@/shared/auth/session-store';
+import { accessTokenAfterRejection, currentAccessToken } from '@/shared/auth/token-refresh';
+
 import { ApiError, CLIENT_ERROR_CODES } from './api-error';
-import { buildUrl, errorFromResponse, networkError, type QueryParams } from './client';
+import { buildUrl, errorFromResponse, networkError, type QueryParams } from './http';
 
 export interface UploadProgress {
   loaded: number;
@@ -12,22 +15,27 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
-/**
- * POSTs `body` as the raw request body and returns the JSON response. It uses XMLHttpRequest
- * because fetch reports no upload progress, and a cash-register export can be a gigabyte.
- * Failures are the same ApiError values as apiGet's.
- */
-export function apiUpload<T>(
-  path: string,
-  params: QueryParams,
+interface UploadReply {
+  status: number;
+  statusText: string;
+  responseText: string;
+  requestId: string | null;
+  retryAfter: string | null;
+}
+
+/** Sends the body once with XMLHttpRequest and resolves with whatever status came back. */
+function sendOnce(
+  url: string,
   body: Blob,
-  options: UploadOptions = {},
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+  token: string | null,
+  options: UploadOptions,
+): Promise<UploadReply> {
+  return new Promise<UploadReply>((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', buildUrl(path, params));
+    request.open('POST', url);
     request.setRequestHeader('Accept', 'application/json');
     request.setRequestHeader('Content-Type', body.type || 'application/octet-stream');
+    if (token !== null) request.setRequestHeader('Authorization', `Bearer ${token}`);
 
     request.upload.onprogress = (event) => {
       options.onProgress?.({
@@ -38,29 +46,60 @@ export function apiUpload<T>(
     request.onerror = () =>
       reject(networkError(new Error('the upload could not reach the server')));
     request.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
-    request.onload = () => {
-      const requestId = request.getResponseHeader('X-Request-Id');
-      if (request.status < 200 || request.status >= 300) {
-        reject(
-          errorFromResponse(request.status, request.statusText, request.responseText, requestId),
-        );
-        return;
-      }
-      try {
-        resolve(JSON.parse(request.responseText) as T);
-      } catch {
-        reject(
-          new ApiError({
-            status: request.status,
-            code: CLIENT_ERROR_CODES.invalidResponse,
-            message: `the server sent a body that is not JSON: ${request.responseText.slice(0, 100)}`,
-            requestId: requestId ?? undefined,
-          }),
-        );
-      }
-    };
+    request.onload = () =>
+      resolve({
+        status: request.status,
+        statusText: request.statusText,
+        responseText: request.responseText,
+        requestId: request.getResponseHeader('X-Request-Id'),
+        retryAfter: request.getResponseHeader('Retry-After'),
+      });
 
     options.signal?.addEventListener('abort', () => request.abort(), { once: true });
     request.send(body);
   });
+}
+
+function parseReply<T>(reply: UploadReply): T {
+  if (reply.status < 200 || reply.status >= 300) {
+    throw errorFromResponse({
+      status: reply.status,
+      statusText: reply.statusText,
+      bodyText: reply.responseText,
+      requestId: reply.requestId,
+      retryAfter: reply.retryAfter,
+    });
+  }
+  try {
+    return JSON.parse(reply.responseText) as T;
+  } catch {
+    throw new ApiError({
+      status: reply.status,
+      code: CLIENT_ERROR_CODES.invalidResponse,
+      message: `the server sent a body that is not JSON: ${reply.responseText.slice(0, 100)}`,
+      requestId: reply.requestId ?? undefined,
+    });
+  }
+}
+
+/**
+ * POSTs `body` as the raw request body, as the signed-in user, and returns the JSON response.
+ * It uses XMLHttpRequest because fetch reports no upload progress, and a cash-register export
+ * can be a gigabyte. A 401 renews the session and sends the file once more. Failures are the
+ * same ApiError values as apiGet's.
+ */
+export async function apiUpload<T>(
+  path: string,
+  params: QueryParams,
+  body: Blob,
+  options: UploadOptions = {},
+): Promise<T> {
+  const url = buildUrl(path, params);
+  const token = await currentAccessToken();
+  let reply = await sendOnce(url, body, token, options);
+  if (reply.status === 401 && token !== null) {
+    reply = await sendOnce(url, body, await accessTokenAfterRejection(token), options);
+    if (reply.status === 401) sessionStore.end('expired');
+  }
+  return parseReply<T>(reply);
 }

@@ -15,6 +15,7 @@ export interface BoundFormat {
   dateTime: (isoInstant: string | null | undefined) => string;
   weekday: (index: number) => string;
   bytes: (value: Figure) => string;
+  duration: (seconds: Figure) => string;
   notAvailable: () => string;
 }
 
@@ -30,6 +31,7 @@ export function bindFormat(language: Language): BoundFormat {
     dateTime: (isoInstant) => format.formatDateTime(isoInstant, language),
     weekday: (index) => format.formatWeekday(index, language),
     bytes: (value) => format.formatBytes(value, language),
+    duration: (seconds) => format.formatDuration(seconds, language),
     notAvailable: () => format.notAvailable(language),
   };
 }

@@ -141,3 +141,22 @@ export function formatBytes(value: Figure, language: Language): string {
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(size);
 }
+
+/**
+ * Formats a wait in seconds in the largest whole unit, rounded up so that the user never tries
+ * too early: 45 secondi, 2 minuti, 1 ora.
+ */
+export function formatDuration(seconds: Figure, language: Language): string {
+  if (!isFiniteFigure(seconds) || seconds < 0) return notAvailable(language);
+  const whole = Math.ceil(seconds);
+  let unit: 'second' | 'minute' | 'hour' = 'second';
+  let amount = whole;
+  if (whole >= 3600) {
+    unit = 'hour';
+    amount = Math.ceil(whole / 3600);
+  } else if (whole >= 60) {
+    unit = 'minute';
+    amount = Math.ceil(whole / 60);
+  }
+  return numberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+}

@@ -9,8 +9,10 @@ export interface Column<Row> {
   id: string;
   header: string;
   cell: (row: Row, index: number) => ReactNode;
-  /** The value to sort by; a column without one cannot be sorted. */
+  /** The value to sort by; a column without one cannot be sorted in the browser. */
   sortValue?: (row: Row) => SortValue;
+  /** True for a column the server sorts by, in a table whose sort is controlled. */
+  serverSortable?: boolean;
   /** Numbers align at the end so that their digits line up. */
   numeric?: boolean;
   /** The cell that names the row, read out by screen readers with every other cell. */
@@ -34,6 +36,14 @@ export interface DataTableProps<Row> {
   rows: Row[];
   rowKey: (row: Row, index: number) => string;
   initialSort?: SortState;
+  /**
+   * The sort of rows the server has already ordered. With `onSortChange`, a header click
+   * reports the new sort instead of reordering the rows here.
+   */
+  sort?: SortState | null;
+  onSortChange?: (sort: SortState) => void;
+  /** True while newer rows load: the old ones stay, dimmed. */
+  busy?: boolean;
 }
 
 function isMissing(value: SortValue): value is null | undefined {
@@ -80,11 +90,16 @@ export function DataTable<Row>({
   rows,
   rowKey,
   initialSort,
+  onSortChange,
+  busy,
+  ...props
 }: DataTableProps<Row>) {
   const { t, language } = useI18n();
-  const [sort, setSort] = useState<SortState | null>(initialSort ?? null);
+  const [localSort, setLocalSort] = useState<SortState | null>(initialSort ?? null);
+  const controlled = onSortChange !== undefined;
+  const sort = controlled ? (props.sort ?? null) : localSort;
   const collator = useMemo(() => new Intl.Collator(language, { numeric: true }), [language]);
-  const sortedColumn = columns.find((column) => column.id === sort?.columnId);
+  const sortedColumn = controlled ? undefined : columns.find((c) => c.id === sort?.columnId);
   const sorted = useMemo(
     () => sortRows(rows, sortedColumn?.sortValue, sort?.direction ?? 'descending', collator),
     [rows, sortedColumn, sort?.direction, collator],
@@ -92,16 +107,25 @@ export function DataTable<Row>({
 
   const toggle = (column: Column<Row>) => {
     const numericFirst: SortDirection = column.numeric ? 'descending' : 'ascending';
-    if (sort?.columnId !== column.id) {
-      setSort({ columnId: column.id, direction: numericFirst });
-      return;
+    let next: SortState = { columnId: column.id, direction: numericFirst };
+    if (sort?.columnId === column.id) {
+      const flipped: SortDirection = sort.direction === 'ascending' ? 'descending' : 'ascending';
+      next = { columnId: column.id, direction: flipped };
     }
-    const flipped: SortDirection = sort.direction === 'ascending' ? 'descending' : 'ascending';
-    setSort({ columnId: column.id, direction: flipped });
+    if (controlled) onSortChange(next);
+    else setLocalSort(next);
   };
+  const sortable = (column: Column<Row>) =>
+    controlled ? column.serverSortable === true : column.sortValue !== undefined;
 
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <div
+      className={busy ? 'table-scroll table-scroll--busy' : 'table-scroll'}
+      role="region"
+      aria-label={caption}
+      aria-busy={busy || undefined}
+      tabIndex={0}
+    >
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -115,7 +139,7 @@ export function DataTable<Row>({
                   aria-sort={ariaSort}
                   className={column.numeric ? 'numeric' : undefined}
                 >
-                  {column.sortValue ? (
+                  {sortable(column) ? (
                     <button
                       type="button"
                       className="sort-button"

@@ -94,11 +94,6 @@ export interface Coverage {
   time_zone: string;
 }
 
-export interface Store {
-  code: string;
-  name: string;
-}
-
 export interface Department {
   name: string;
 }
@@ -114,4 +109,4 @@ export type ExportTable =
   | 'promotions'
   | 'weekday_hour';
 
-export type ExportFormat = 'csv' | 'xlsx';
+export type { ExportFormat } from '@/shared/ui/export-buttons';

@@ -1,12 +1,12 @@
+import { storeLabel, useStores } from '@/shared/api/stores';
 import { useI18n } from '@/shared/i18n/i18n-context';
 import { MultiSelect } from '@/shared/ui/multi-select';
 import { Switch } from '@/shared/ui/switch';
 
-import { useDepartments, useStores } from '../api/get-catalog';
+import { useDepartments } from '../api/get-catalog';
 import type { DashboardFilters } from '../filters/filter-state';
 import { PERIOD_PRESETS, type DateRange, type Period } from '../filters/periods';
 import { CustomRangeForm } from './custom-range-form';
-import { storeLabel } from './sales-tables';
 
 interface FilterBarProps {
   filters: DashboardFilters;

@@ -1,3 +1,4 @@
+import { storeLabel } from '@/shared/api/stores';
 import { useI18n } from '@/shared/i18n/i18n-context';
 import { DataTable, type Column } from '@/shared/ui/data-table';
 
@@ -53,10 +54,6 @@ export function DepartmentsTable({ rows, caption }: TableProps<DepartmentRow>) {
 }
 
 /** Returns a store's code, with its name when the export gave one that differs from the code. */
-export function storeLabel(store: { code: string; name: string }): string {
-  return store.name && store.name !== store.code ? `${store.code} · ${store.name}` : store.code;
-}
-
 export function StoresTable({ rows, caption }: TableProps<StoreRow>) {
   const { t, format } = useI18n();
   const columns: Column<StoreRow>[] = [

@@ -1,3 +1,4 @@
+import { enLoyalty } from './en-loyalty';
 import type { MessageKey } from './it';
 
 // English. The type makes a missing or extra key a compile error.
@@ -201,4 +202,5 @@ export const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.body': 'The address matches no page.',
   'notFound.back': 'Back to the dashboard',
+  ...enLoyalty,
 };

@@ -1,5 +1,8 @@
-// Italian, the default language. Every label of the app is here; en.ts must have the same keys.
-// Placeholders in braces ({value}) are filled by t(); keys ending in .one/.other are plurals.
+import { itLoyalty } from './it-loyalty';
+
+// Italian, the default language. Every label of the app is here or in it-loyalty.ts; en.ts must
+// have the same keys. Placeholders in braces ({value}) are filled by t(); keys ending in
+// .one/.other are plurals.
 export const it = {
   'app.name': 'ImaGross Loyalty',
   'app.area': 'Back office',
@@ -200,6 +203,7 @@ export const it = {
   'notFound.title': 'Pagina non trovata',
   'notFound.body': "L'indirizzo non corrisponde a nessuna pagina.",
   'notFound.back': 'Torna al cruscotto',
+  ...itLoyalty,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -1,0 +1,19 @@
+#pragma once
+
+// Instants as Unix seconds and as the ISO 8601 UTC text the stores write ("2026-11-30T17:05:09Z").
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace imagross::auth {
+
+// Formats Unix seconds as "YYYY-MM-DDTHH:MM:SSZ".
+std::string format_utc(int64_t unix_seconds);
+
+// Parses "YYYY-MM-DDTHH:MM:SSZ", optionally with a fraction of a second before the Z (which is
+// dropped). Returns nullopt for any other form.
+std::optional<int64_t> parse_utc(std::string_view text);
+
+}  // namespace imagross::auth

@@ -1,0 +1,89 @@
+"""`imagross admin create` and `imagross customer create`: accounts made on the command line,
+then used to sign in over HTTP."""
+
+from auth_world import IMPORTED, PASSWORD, free_card, prepare_cards
+from conftest import run_cli, start_server
+from member_world import card_number
+
+
+def admin_create(workdir, *arguments, password=PASSWORD, stdin=None):
+    env = {"IMAGROSS_PASSWORD": password if stdin is None else None}
+    return run_cli(workdir, "admin", "create", *arguments, env=env, input=stdin)
+
+
+def test_admin_create_checks_its_input(workdir):
+    weak = admin_create(workdir, "--email", "boss@example.it", password="short")
+    assert weak.returncode == 2
+    assert "at least 10 characters" in weak.stderr
+    missing = admin_create(workdir, "--email", "boss@example.it", password=None)
+    assert missing.returncode == 2
+    assert "IMAGROSS_PASSWORD" in missing.stderr
+    bad_email = admin_create(workdir, "--email", "not an e-mail")
+    assert bad_email.returncode == 2
+    no_store = admin_create(workdir, "--email", "pv@example.it", "--role", "store_admin")
+    assert no_store.returncode == 2
+    assert "--store" in no_store.stderr
+    stray_store = admin_create(workdir, "--email", "boss@example.it", "--store", "PV01")
+    assert stray_store.returncode == 2
+    bad_role = admin_create(workdir, "--email", "boss@example.it", "--role", "customer")
+    assert bad_role.returncode != 0
+
+
+def test_admin_create_rejects_taken_email(workdir):
+    assert admin_create(workdir, "--email", "boss@example.it").returncode == 0
+    again = admin_create(workdir, "--email", "BOSS@example.it")
+    assert again.returncode == 1
+    assert "email_taken" in again.stderr
+
+
+def test_password_from_stdin_signs_in(workdir):
+    created = admin_create(workdir, "--email", "pv02@example.it", "--role", "store_admin",
+                           "--store", "PV02", "--password-stdin", stdin="Pioggia-di-Aprile-9\n")
+    assert created.returncode == 0, created.stderr
+    assert "created store_admin account" in created.stdout
+    empty = admin_create(workdir, "--email", "other@example.it", "--password-stdin", stdin="")
+    assert empty.returncode == 2
+    server = start_server(workdir)
+    try:
+        account = server.sign_in("pv02@example.it", "Pioggia-di-Aprile-9")["account"]
+        assert account["role"] == "store_admin"
+        assert account["stores"] == ["PV02"]
+    finally:
+        server.stop()
+
+
+def customer_create(workdir, card):
+    return run_cli(workdir, "customer", "create", "--card", card,
+                   env={"IMAGROSS_PASSWORD": PASSWORD})
+
+
+def test_customer_create_for_imported_member(workdir):
+    prepare_cards(workdir)
+    card = IMPORTED[0]["card_number"]
+    created = customer_create(workdir, card)
+    assert created.returncode == 0, created.stderr
+    again = customer_create(workdir, card)
+    assert again.returncode == 1
+    assert "member_has_account" in again.stderr
+    server = start_server(workdir)
+    try:
+        account = server.sign_in(IMPORTED[0]["email"], PASSWORD)["account"]
+        assert account["role"] == "customer"
+        assert account["display_name"] == "Giulia Rossì"
+    finally:
+        server.stop()
+
+
+def test_customer_create_rejects_bad_cards(workdir):
+    prepare_cards(workdir)
+    card = IMPORTED[0]["card_number"]
+    mistyped = customer_create(workdir, card[:12] + str((int(card[12]) + 1) % 10))
+    assert mistyped.returncode == 2
+    assert "check digit" in mistyped.stderr
+    # An issued card that no member holds has no member to sign in as.
+    unlinked = customer_create(workdir, free_card(0))
+    assert unlinked.returncode == 1
+    assert "has no member" in unlinked.stderr
+    unknown = customer_create(workdir, card_number(99999))
+    assert unknown.returncode == 1
+    assert "not in the card registry" in unknown.stderr
