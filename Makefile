@@ -20,9 +20,10 @@ help:
 deps:
 	scripts/install-deps.sh
 
+# Only the server binary: `make test` builds the tests, in the same directory.
 build: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
-	cmake --build $(BUILD_DIR) -j$(JOBS)
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target imagross
 
 web: deps
 	scripts/build-web.sh

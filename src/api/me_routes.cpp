@@ -60,14 +60,19 @@ http::Response get_card(ApiContext& context, http::Request& request) {
   const QueryReader query(request.query, {});
   const Member member = member_of_customer(context, principal);
   const Card card = own_card(member);
+  // The image routes serve an active card only, so any other card gets null links.
+  const bool has_images = card.status == CardStatus::active;
   json::object body{
       {"number", card.number},
       {"status", card_status_name(card.status)},
       {"holder", fmt::format("{} {}", member.first_name, member.last_name)},
       {"issued_at", card.issued_at.empty() ? json::value(nullptr) : json::value(card.issued_at)},
-      {"barcode", json::object{{"svg", "/api/v1/me/card/barcode.svg"},
-                               {"png", "/api/v1/me/card/barcode.png"}}},
-      {"qr", json::object{{"svg", "/api/v1/me/card/qr.svg"}, {"png", "/api/v1/me/card/qr.png"}}},
+      {"barcode", has_images ? json::value(json::object{{"svg", "/api/v1/me/card/barcode.svg"},
+                                                        {"png", "/api/v1/me/card/barcode.png"}})
+                             : json::value(nullptr)},
+      {"qr", has_images ? json::value(json::object{{"svg", "/api/v1/me/card/qr.svg"},
+                                                   {"png", "/api/v1/me/card/qr.png"}})
+                        : json::value(nullptr)},
   };
   return json_ok(body);
 }

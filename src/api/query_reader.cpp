@@ -29,9 +29,12 @@ QueryReader::QueryReader(const http::QueryParams& params,
   for (const auto& [name, value] : params_) {
     if (std::find(accepted.begin(), accepted.end(), name) == accepted.end()) {
       const auto printable_name = http::quote_value(name);
-      throw http::invalid_parameter(printable_name.substr(1, printable_name.size() - 2),
-                                    fmt::format("unknown parameter {}; this route accepts: {}",
-                                                printable_name, fmt::join(accepted, ", ")));
+      const auto accepted_list =
+          accepted.empty() ? std::string("this route takes no query parameters")
+                           : fmt::format("this route accepts: {}", fmt::join(accepted, ", "));
+      throw http::invalid_parameter(
+          printable_name.substr(1, printable_name.size() - 2),
+          fmt::format("unknown parameter {}; {}", printable_name, accepted_list));
     }
   }
 }

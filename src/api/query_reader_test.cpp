@@ -24,6 +24,21 @@ TEST(QueryReader, RejectsUnknownParameter) {
   EXPECT_NE(std::string(error.what()).find("unknown parameter 'stor'"), std::string::npos);
 }
 
+TEST(QueryReader, ListsAcceptedParameters) {
+  const http::QueryParams params{{"stor", "PV07"}};
+  const auto error = error_of([&] { QueryReader reader(params, kAccepted); });
+  EXPECT_NE(std::string(error.what()).find("this route accepts: a, n, flag, day, pick"),
+            std::string::npos);
+}
+
+TEST(QueryReader, ReportsRouteWithoutParameters) {
+  const http::QueryParams params{{"member_id", "2"}};
+  const auto error = error_of([&] { QueryReader reader(params, {}); });
+  EXPECT_EQ(error.parameter(), "member_id");
+  EXPECT_EQ(std::string(error.what()),
+            "unknown parameter 'member_id'; this route takes no query parameters");
+}
+
 TEST(QueryReader, RejectsRepeatedSingleParameter) {
   const http::QueryParams params{{"n", "1"}, {"n", "2"}};
   const QueryReader reader(params, kAccepted);

@@ -59,7 +59,27 @@ std::optional<int64_t> parse_account_id(const json::object& claims) {
   return id;
 }
 
+// Rejects a token without a numeric iat, or one whose exp lies more than `max_lifetime` after
+// it: the server never issues such a token, so a valid signature on one means a leaked secret.
+std::optional<Error> check_lifetime(const json::object& claims, std::chrono::seconds max_lifetime) {
+  const auto issued = numeric_date(claims, "iat");
+  const auto expires = numeric_date(claims, "exp");
+  if (!issued || !expires) {
+    return Error{"missing_claim", "the token has no numeric iat or exp claim"};
+  }
+  if (*expires - *issued > max_lifetime.count()) {
+    return Error{"lifetime_too_long",
+                 "the token's exp lies further after its iat than the access-token lifetime "
+                 "allows"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+AuthFailure too_many_attempts(std::string message, int64_t retry_after_seconds) {
+  return {"too_many_attempts", std::move(message), {}, {}, retry_after_seconds};
+}
 
 AuthService::AuthService(AccountStore& accounts, MemberStore& members, AuditLog& audit,
                          MessageSender& sender, std::string jwt_secret, AuthConfig config,
@@ -71,7 +91,11 @@ AuthService::AuthService(AccountStore& accounts, MemberStore& members, AuditLog&
       jwt_(std::move(jwt_secret), config.issuer, config.audience),
       config_(std::move(config)),
       clock_(std::move(clock)),
-      limiter_(accounts, config_.per_identifier, config_.per_address) {}
+      limiter_(accounts, config_.per_identifier, config_.per_address),
+      sign_up_limiter_(accounts, config_.sign_up_per_card, config_.sign_up_per_address,
+                       {"signup-card:", "signup-ip:"}),
+      reset_limiter_(accounts, config_.reset_per_identifier, config_.reset_per_address,
+                     {"reset-id:", "reset-ip:"}) {}
 
 int64_t AuthService::now() const {
   return clock_ ? clock_() : static_cast<int64_t>(std::time(nullptr));
@@ -87,8 +111,7 @@ AuthResult<Session> AuthService::sign_in(std::string_view identifier_text,
           json::serialize(json::object{{"reason", "too_many_attempts"},
                                        {"identifier_kind", identifier_kind_name(identifier.kind)}}),
           origin);
-    return AuthFailure{
-        "too_many_attempts", "too many failed sign-ins; wait before trying again", {}, {}, wait};
+    return too_many_attempts("too many failed sign-ins; wait before trying again", wait);
   }
 
   const auto account = find_account(identifier, accounts_, members_);
@@ -102,6 +125,9 @@ AuthResult<Session> AuthService::sign_in(std::string_view identifier_text,
   }
   if (account->disabled) {
     return sign_in_failed(identifier, account, "account_disabled", origin, at);
+  }
+  if (!member_is_active(*account)) {
+    return sign_in_failed(identifier, account, "member_not_active", origin, at);
   }
 
   limiter_.record_success(identifier.normalised);
@@ -147,7 +173,7 @@ AuthResult<Session> AuthService::refresh(std::string_view refresh_token,
     return invalid_refresh_token();
   }
   const auto account = accounts_.find_account(record->account_id);
-  if (!account || account->disabled) {
+  if (!account || account->disabled || !member_is_active(*account)) {
     accounts_.revoke_refresh_family(record->family);
     return invalid_refresh_token();
   }
@@ -169,6 +195,9 @@ Result<Principal> AuthService::authenticate(std::string_view access_token) const
   if (!claims.ok()) {
     return claims.error();
   }
+  if (auto error = check_lifetime(*claims, config_.access_lifetime + config_.clock_skew)) {
+    return std::move(*error);
+  }
   const auto account_id = parse_account_id(*claims);
   if (!account_id) {
     return Error{"malformed_token", "the token's sub claim is not an account id"};
@@ -176,6 +205,9 @@ Result<Principal> AuthService::authenticate(std::string_view access_token) const
   const auto account = accounts_.find_account(*account_id);
   if (!account || account->disabled) {
     return Error{"unknown_account", "the token's account is gone or disabled"};
+  }
+  if (!member_is_active(*account)) {
+    return Error{"member_not_active", "the token's member is suspended, closed or gone"};
   }
   return Principal{account->id, account->role, account->member_id, account->stores};
 }
@@ -218,6 +250,14 @@ Session AuthService::start_session(const Account& account, const std::string& fa
   session.account.password_hash.clear();
   session.display_name = display_name(account);
   return session;
+}
+
+bool AuthService::member_is_active(const Account& account) const {
+  if (!account.member_id) {
+    return true;
+  }
+  const auto member = members_.find_member(*account.member_id);
+  return member && member->status == MemberStatus::active;
 }
 
 std::string AuthService::display_name(const Account& account) const {

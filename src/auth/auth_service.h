@@ -36,6 +36,20 @@ struct AuthConfig {
   // failures than one identifier does.
   SignInLimits per_address{20, std::chrono::seconds(1), std::chrono::seconds(15 * 60),
                            std::chrono::seconds(24 * 60 * 60)};
+  // Sign-ups that fail on the card's member (a wrong last name, a card not issued, blocked or
+  // taken), per card number and per address, so that the last name on file cannot be guessed.
+  SignInLimits sign_up_per_card{};
+  SignInLimits sign_up_per_address{20, std::chrono::seconds(1), std::chrono::seconds(15 * 60),
+                                   std::chrono::seconds(24 * 60 * 60)};
+  // Password-reset requests, counted whether or not an account matches: every one may send a
+  // message, so only a few per identifier go out before the delays begin.
+  SignInLimits reset_per_identifier{3, std::chrono::seconds(60), std::chrono::seconds(60 * 60),
+                                    std::chrono::seconds(24 * 60 * 60)};
+  SignInLimits reset_per_address{10, std::chrono::seconds(60), std::chrono::seconds(60 * 60),
+                                 std::chrono::seconds(24 * 60 * 60)};
+  // How much longer than access_lifetime an access token's exp may lie after its iat, for the
+  // clocks of several server processes.
+  std::chrono::seconds clock_skew{5};
   CardPolicy card_policy;
   std::string privacy_notice_version = "2026-01";
   // The web page a reset message links to, with "?token=..." appended.
@@ -70,6 +84,10 @@ struct AuthFailure {
   std::string reason;   // invalid_field: the validation code, such as "card_wrong_check_digit"
   int64_t retry_after_seconds = 0;  // too_many_attempts
 };
+
+// Builds the too_many_attempts failure: `message` names what was limited, and
+// `retry_after_seconds` is the wait in seconds.
+AuthFailure too_many_attempts(std::string message, int64_t retry_after_seconds);
 
 template <typename T>
 using AuthResult = std::variant<T, AuthFailure>;
@@ -109,7 +127,8 @@ class AuthService {
   void logout(std::string_view refresh_token, const RequestOrigin& origin);
 
   // Sends a one-time reset token to the account of `identifier`, when there is one with a way
-  // to reach it. Says nothing either way, so that callers cannot learn whether it exists.
+  // to reach it. Says nothing either way, so that callers cannot learn whether it exists. Past
+  // the reset limits of the identifier or the address, a request sends nothing and is logged.
   void request_password_reset(std::string_view identifier, const RequestOrigin& origin);
 
   // Sets a new password with a reset token and revokes every refresh token of the account.
@@ -117,8 +136,10 @@ class AuthService {
                                                     std::string_view password,
                                                     const RequestOrigin& origin);
 
-  // The caller an access token stands for: its account must exist and be enabled. The error is
-  // for the log only ("malformed_token", "bad_signature", "expired", "unknown_account", ...).
+  // The caller an access token stands for: its account must exist and be enabled, a customer's
+  // member must be active, and the token must carry an iat no further than access_lifetime (plus
+  // clock_skew) before its exp. The error is for the log only ("malformed_token",
+  // "bad_signature", "expired", "lifetime_too_long", "unknown_account", ...).
   Result<Principal> authenticate(std::string_view access_token) const;
 
   // The account behind a principal, for GET /auth/session; nullopt when it is gone.
@@ -137,6 +158,8 @@ class AuthService {
   int64_t now() const;
   Session start_session(const Account& account, const std::string& family, int64_t now);
   std::string display_name(const Account& account) const;
+  // False when the account belongs to a member who is suspended, closed or gone.
+  bool member_is_active(const Account& account) const;
   AuthFailure sign_in_failed(const SignInIdentifier& identifier,
                              const std::optional<Account>& account, std::string_view reason,
                              const RequestOrigin& origin, int64_t now);
@@ -150,6 +173,8 @@ class AuthService {
   AuthConfig config_;
   Clock clock_;
   SignInLimiter limiter_;
+  SignInLimiter sign_up_limiter_;
+  SignInLimiter reset_limiter_;
 };
 
 }  // namespace imagross::auth

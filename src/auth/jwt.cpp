@@ -64,21 +64,6 @@ bool is_expected_header(const json::object& header) {
          typ->is_string() && typ->as_string() == "JWT";
 }
 
-// A NumericDate claim: whole seconds, or a JSON number with a fraction cut to whole seconds.
-std::optional<int64_t> numeric_date(const json::object& claims, std::string_view name) {
-  const auto* value = claims.if_contains(name);
-  if (value == nullptr) {
-    return std::nullopt;
-  }
-  if (value->is_int64()) {
-    return value->as_int64();
-  }
-  if (value->is_double() && value->as_double() > -9.2e18 && value->as_double() < 9.2e18) {
-    return static_cast<int64_t>(value->as_double());
-  }
-  return std::nullopt;
-}
-
 bool has_string(const json::object& claims, std::string_view name, std::string_view expected) {
   const auto* value = claims.if_contains(name);
   return value != nullptr && value->is_string() && value->as_string() == expected;
@@ -105,6 +90,20 @@ Status check_times(const json::object& claims, int64_t now) {
 }
 
 }  // namespace
+
+std::optional<int64_t> numeric_date(const json::object& claims, std::string_view name) {
+  const auto* value = claims.if_contains(name);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  if (value->is_int64()) {
+    return value->as_int64();
+  }
+  if (value->is_double() && value->as_double() > -9.2e18 && value->as_double() < 9.2e18) {
+    return static_cast<int64_t>(value->as_double());
+  }
+  return std::nullopt;
+}
 
 Hs256Jwt::Hs256Jwt(std::string secret, std::string issuer, std::string audience)
     : secret_(std::move(secret)), issuer_(std::move(issuer)), audience_(std::move(audience)) {

@@ -5,6 +5,7 @@
 // RS256) is rejected before its signature is looked at.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,10 @@ namespace imagross::auth {
 
 // The shortest secret accepted: 256 bits, the size of an HMAC-SHA256 output.
 inline constexpr std::size_t kMinJwtSecretBytes = 32;
+
+// A NumericDate claim of `claims`: whole seconds, or a JSON number with its fraction cut;
+// nullopt when absent or not a number.
+std::optional<int64_t> numeric_date(const boost::json::object& claims, std::string_view name);
 
 class Hs256Jwt {
  public:

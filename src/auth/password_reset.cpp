@@ -2,11 +2,13 @@
 // password set with it.
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "auth/auth_service.h"
 #include "auth/crypto.h"
 #include "auth/passwords.h"
 #include "auth/utc_time.h"
+#include "http/log_line.h"
 
 namespace imagross::auth {
 
@@ -14,8 +16,22 @@ void AuthService::request_password_reset(std::string_view identifier_text,
                                          const RequestOrigin& origin) {
   const auto at = now();
   const auto identifier = parse_sign_in_identifier(identifier_text, config_.card_policy);
+  const auto wait =
+      reset_limiter_.seconds_to_wait(identifier.normalised, origin.client_address, at);
+  if (wait > 0) {
+    // Sends nothing and returns as usual, so that the limit reveals no account either.
+    spdlog::warn("{}", http::LogLine("password_reset_limited")
+                           .add("retry_after_seconds", wait)
+                           .add("request_id", origin.request_id)
+                           .str());
+    audit(std::nullopt, "password_reset_limited", {}, {}, "{}", origin);
+    return;
+  }
+  // Every request counts, found or not: each one that finds an account sends a message.
+  reset_limiter_.record_failure(identifier.normalised, origin.client_address, at);
   const auto account = find_account(identifier, accounts_, members_);
-  if (!account || account->disabled) {
+  // A suspended or closed member could not sign in with a new password, so gets no message.
+  if (!account || account->disabled || !member_is_active(*account)) {
     audit(std::nullopt, "password_reset_requested", {}, {}, R"({"account_found":false})", origin);
     return;
   }

@@ -40,10 +40,13 @@ SignInIdentifier parse_sign_in_identifier(std::string_view text, const CardPolic
     }
     return {IdentifierKind::unknown, trimmed_lower(text)};
   }
-  if (auto card = validate_card_number(text, policy); card.ok()) {
+  // Card and phone numbers are often written in dashed groups: read a dash like a space.
+  std::string spaced(text);
+  std::replace(spaced.begin(), spaced.end(), '-', ' ');
+  if (auto card = validate_card_number(spaced, policy); card.ok()) {
     return {IdentifierKind::card, std::move(card).value()};
   }
-  if (auto phone = normalize_phone(text); phone.ok()) {
+  if (auto phone = normalize_phone(spaced); phone.ok()) {
     return {IdentifierKind::phone, std::move(phone).value()};
   }
   return {IdentifierKind::unknown, trimmed_lower(text)};

@@ -28,8 +28,8 @@ struct SignInIdentifier {
 inline constexpr std::size_t kMaxIdentifierLength = 320;
 
 // Reads an identifier: an "@" makes it an e-mail; otherwise a valid card number of the chain
-// (spaces allowed) makes it a card, and then a number libphonenumber accepts makes it a phone
-// (Italian without a country prefix).
+// (spaces or dashes between digits allowed) makes it a card, and then a number libphonenumber
+// accepts, with dashes read as spaces, makes it a phone (Italian without a country prefix).
 SignInIdentifier parse_sign_in_identifier(std::string_view text, const CardPolicy& policy);
 
 // The account an identifier names: the account of the member of an active card, the account

@@ -1,6 +1,7 @@
 #include "auth/sign_in_limiter.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "auth/utc_time.h"
 
@@ -34,16 +35,27 @@ int64_t seconds_to_wait(const SignInFailures& failures, const SignInLimits& limi
 }
 
 std::string identifier_key(std::string_view normalised_identifier) {
-  return "id:" + std::string(normalised_identifier);
+  return LimitKeyPrefixes{}.identifier + std::string(normalised_identifier);
 }
 
 std::string address_key(std::string_view client_address) {
-  return "ip:" + std::string(client_address);
+  return LimitKeyPrefixes{}.address + std::string(client_address);
 }
 
 SignInLimiter::SignInLimiter(AccountStore& store, SignInLimits per_identifier,
-                             SignInLimits per_address)
-    : store_(store), per_identifier_(per_identifier), per_address_(per_address) {}
+                             SignInLimits per_address, LimitKeyPrefixes prefixes)
+    : store_(store),
+      per_identifier_(per_identifier),
+      per_address_(per_address),
+      prefixes_(std::move(prefixes)) {}
+
+std::string SignInLimiter::key_of_identifier(std::string_view identifier) const {
+  return prefixes_.identifier + std::string(identifier);
+}
+
+std::string SignInLimiter::key_of_address(std::string_view address) const {
+  return prefixes_.address + std::string(address);
+}
 
 SignInFailures SignInLimiter::current(const std::string& key, const SignInLimits& limits,
                                       int64_t now) {
@@ -58,9 +70,9 @@ SignInFailures SignInLimiter::current(const std::string& key, const SignInLimits
 int64_t SignInLimiter::seconds_to_wait(std::string_view identifier, std::string_view address,
                                        int64_t now) {
   const auto by_identifier = auth::seconds_to_wait(
-      current(identifier_key(identifier), per_identifier_, now), per_identifier_, now);
+      current(key_of_identifier(identifier), per_identifier_, now), per_identifier_, now);
   const auto by_address =
-      auth::seconds_to_wait(current(address_key(address), per_address_, now), per_address_, now);
+      auth::seconds_to_wait(current(key_of_address(address), per_address_, now), per_address_, now);
   return std::max(by_identifier, by_address);
 }
 
@@ -74,13 +86,13 @@ int64_t SignInLimiter::count_failure(const std::string& key, const SignInLimits&
 
 int64_t SignInLimiter::record_failure(std::string_view identifier, std::string_view address,
                                       int64_t now) {
-  const auto by_identifier = count_failure(identifier_key(identifier), per_identifier_, now);
-  const auto by_address = count_failure(address_key(address), per_address_, now);
+  const auto by_identifier = count_failure(key_of_identifier(identifier), per_identifier_, now);
+  const auto by_address = count_failure(key_of_address(address), per_address_, now);
   return std::max(by_identifier, by_address);
 }
 
 void SignInLimiter::record_success(std::string_view identifier) {
-  store_.clear_sign_in_failures(identifier_key(identifier));
+  store_.clear_sign_in_failures(key_of_identifier(identifier));
 }
 
 }  // namespace imagross::auth

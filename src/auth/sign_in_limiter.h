@@ -1,6 +1,7 @@
 #pragma once
 
-// Growing delays after failed sign-ins, counted per identifier and per client address in the
+// Growing delays after failed sign-ins (and, with other key prefixes, after failed sign-ups on a
+// card and after password-reset requests), counted per identifier and per client address in the
 // AccountStore, so that they survive restarts and hold across server processes.
 //
 // A key's first `free_failures` consecutive failures cost nothing. From then on, each failure
@@ -33,14 +34,22 @@ std::chrono::seconds delay_after(int64_t failures, const SignInLimits& limits);
 // may proceed. A failure record whose time cannot be read counts as made at `now`.
 int64_t seconds_to_wait(const SignInFailures& failures, const SignInLimits& limits, int64_t now);
 
-// The counter keys: "id:<normalised identifier>" and "ip:<client address>".
+// The prefixes of a limiter's counter keys, so that limiters over one store count apart.
+struct LimitKeyPrefixes {
+  std::string identifier = "id:";
+  std::string address = "ip:";
+};
+
+// The sign-in counter keys: "id:<normalised identifier>" and "ip:<client address>".
 std::string identifier_key(std::string_view normalised_identifier);
 std::string address_key(std::string_view client_address);
 
 class SignInLimiter {
  public:
-  // `store` must outlive the limiter.
-  SignInLimiter(AccountStore& store, SignInLimits per_identifier, SignInLimits per_address);
+  // `store` must outlive the limiter. The sign-in limiter uses the default prefixes; the
+  // sign-up and password-reset limiters use their own.
+  SignInLimiter(AccountStore& store, SignInLimits per_identifier, SignInLimits per_address,
+                LimitKeyPrefixes prefixes = {});
 
   // The seconds an attempt for `identifier` from `address` must still wait at `now`: the longer
   // of the two keys' waits, 0 when it may proceed.
@@ -56,9 +65,13 @@ class SignInLimiter {
   SignInFailures current(const std::string& key, const SignInLimits& limits, int64_t now);
   int64_t count_failure(const std::string& key, const SignInLimits& limits, int64_t now);
 
+  std::string key_of_identifier(std::string_view identifier) const;
+  std::string key_of_address(std::string_view address) const;
+
   AccountStore& store_;
   SignInLimits per_identifier_;
   SignInLimits per_address_;
+  LimitKeyPrefixes prefixes_;
 };
 
 }  // namespace imagross::auth

@@ -93,5 +93,22 @@ TEST_F(SignInLimiterStore, CountersSurviveReopening) {
   EXPECT_GE(limiter.seconds_to_wait("a@example.com", "10.0.0.9", now), 29);
 }
 
+TEST_F(SignInLimiterStore, PrefixesKeepLimitersApart) {
+  const SignInLimits limits{1, seconds(30), seconds(600), seconds(86'400)};
+  const auto now = static_cast<int64_t>(std::time(nullptr));
+  SignInLimiter sign_in(accounts(), limits, limits);
+  SignInLimiter sign_up(accounts(), limits, limits, {"signup-card:", "signup-ip:"});
+  sign_up.record_failure("2991687560742", "10.0.0.1", now);
+
+  EXPECT_EQ(accounts().sign_in_failures("signup-card:2991687560742").count, 1);
+  EXPECT_EQ(accounts().sign_in_failures("signup-ip:10.0.0.1").count, 1);
+  EXPECT_GE(sign_up.seconds_to_wait("2991687560742", "10.0.0.2", now), 29);
+  EXPECT_EQ(sign_in.seconds_to_wait("2991687560742", "10.0.0.1", now), 0);
+
+  sign_up.record_success("2991687560742");
+  EXPECT_EQ(accounts().sign_in_failures("signup-card:2991687560742").count, 0);
+  EXPECT_EQ(accounts().sign_in_failures("signup-ip:10.0.0.1").count, 1);
+}
+
 }  // namespace
 }  // namespace imagross::auth

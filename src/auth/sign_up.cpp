@@ -141,6 +141,14 @@ AuthFailure store_failure(const Error& error, const std::string& card_number) {
   return invalid_field("card_number", error.code, error.message);
 }
 
+// The store failures that tell something about the card's member or the card registry: they count
+// towards the sign-up limits, so that the last name on file and the issued numbers cannot be
+// found by trying.
+bool counts_against_card(const std::string& code) {
+  return code == "last_name_mismatch" || code == "card_not_issued" || code == "card_blocked" ||
+         code == "card_taken" || code == "member_has_account";
+}
+
 }  // namespace
 
 AuthResult<Session> AuthService::sign_up(const SignUpForm& form, const RequestOrigin& origin) {
@@ -150,14 +158,28 @@ AuthResult<Session> AuthService::sign_up(const SignUpForm& form, const RequestOr
     return std::move(*failure);
   }
   auto& request = std::get<SignUpRequest>(checked);
+  const auto wait =
+      sign_up_limiter_.seconds_to_wait(request.card_number, origin.client_address, at);
+  if (wait > 0) {
+    audit(std::nullopt, "sign_up_failed", "card", request.card_number,
+          json::serialize(json::object{{"reason", "too_many_attempts"}}), origin);
+    return too_many_attempts(
+        "too many failed sign-ups for this card or from this address; wait "
+        "before trying again",
+        wait);
+  }
   request.password_hash = hash_password(form.password);
 
   const auto result = accounts_.sign_up(request);
   if (!result.ok()) {
+    if (counts_against_card(result.error().code)) {
+      sign_up_limiter_.record_failure(request.card_number, origin.client_address, at);
+    }
     audit(std::nullopt, "sign_up_failed", "card", request.card_number,
           json::serialize(json::object{{"reason", result.error().code}}), origin);
     return store_failure(result.error(), request.card_number);
   }
+  sign_up_limiter_.record_success(request.card_number);
 
   const auto& account = result->account;
   audit(account, "sign_up", "member", std::to_string(result->member.id),

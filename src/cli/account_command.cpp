@@ -3,10 +3,13 @@
 // environment or standard input, never from the command line, where every user of the machine
 // can read them in the process list.
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -152,6 +155,59 @@ int create(std::string_view command, Database& database, Account account,
   return 0;
 }
 
+bool equal_ignoring_case(std::string_view left, std::string_view right) {
+  const auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  return std::ranges::equal(left, right, {}, lower, lower);
+}
+
+// Returns the spelling of `code` among the store codes of imported sales. An exact match wins
+// over one that differs only in case. Returns nullopt when no sale has named the store.
+std::optional<std::string> known_spelling(const std::vector<StoreEntry>& known,
+                                          const std::string& code) {
+  for (const auto& store : known) {
+    if (store.code == code) {
+      return store.code;
+    }
+  }
+  for (const auto& store : known) {
+    if (equal_ignoring_case(store.code, code)) {
+      return store.code;
+    }
+  }
+  return std::nullopt;
+}
+
+// Rewrites each store code of a store admin in the spelling of imported sales ("pv01" becomes
+// "PV01") and drops repeats. A code that no sale has named is kept, because an admin may be
+// assigned a store before its first sales are imported. A warning explains that the admin gets
+// no data from that store until then.
+void match_known_stores(Database& database, Account& account) {
+  if (account.stores.empty()) {
+    return;
+  }
+  const std::vector<StoreEntry> known = database.load_dictionaries().stores;
+  std::vector<std::string> matched;
+  for (const auto& code : account.stores) {
+    const auto spelling = known_spelling(known, code);
+    if (!spelling) {
+      fmt::print(stderr,
+                 "warning: no imported sale names store '{}' yet, so the admin will see nothing "
+                 "from it until sales of that store are imported\n",
+                 code);
+    } else if (*spelling != code) {
+      fmt::print(stderr, "note: store '{}' is stored as '{}', its spelling in the sales\n", code,
+                 *spelling);
+    }
+    std::string stored = spelling.value_or(code);
+    if (std::find(matched.begin(), matched.end(), stored) == matched.end()) {
+      matched.push_back(std::move(stored));
+    }
+  }
+  account.stores = std::move(matched);
+}
+
 int run_admin_create(const AdminArguments& arguments, const GlobalOptions& global) {
   constexpr std::string_view kCommand = "admin create";
   auto account = admin_account(arguments);
@@ -163,6 +219,7 @@ int run_admin_create(const AdminArguments& arguments, const GlobalOptions& globa
     return fail(kCommand, {kBadInput, password.error().message});
   }
   auto database = open_database_file(global.database);
+  match_known_stores(*database, *account);
   return create(kCommand, *database, std::move(*account), *password);
 }
 

@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
                  "leading digits of the chain's loyalty cards: 3 to 9 digits starting with 200-299")
       ->capture_default_str();
 
+  // The global options may also follow the subcommand, as in `imagross import list --db FILE`:
+  // subcommands inherit fallthrough and hand the options they do not know to the top level.
+  app.fallthrough();
+
   imagross::cli::add_serve_command(app, options);
   imagross::cli::add_import_command(app, options);
   imagross::cli::add_demo_data_command(app, options);

@@ -16,8 +16,17 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 constexpr std::size_t kMaxLocalPart = 64;
-constexpr std::size_t kMaxEmail = 254;
 constexpr std::size_t kMaxDomainLabel = 63;
+
+// The number of Unicode characters in valid UTF-8 text: every byte that does not continue a
+// multi-byte sequence starts a character.
+std::size_t count_code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) {
+    count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1U : 0U;
+  }
+  return count;
+}
 
 std::string_view trim_ascii(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n\v\f");
@@ -218,6 +227,12 @@ Result<std::string> normalize_phone(std::string_view text, std::string_view regi
   if (trimmed.empty()) {
     return invalid_phone(text, "it is empty");
   }
+  if (trimmed.size() > kMaxPhoneLength) {
+    return Error{"invalid_phone",
+                 fmt::format("the phone number is {} characters long; a phone number may have at "
+                             "most {} characters",
+                             trimmed.size(), kMaxPhoneLength)};
+  }
   for (const char c : trimmed) {
     if (!is_phone_character(c)) {
       return invalid_phone(trimmed, fmt::format("'{}' is not a digit; write only digits, with "
@@ -250,9 +265,11 @@ Result<std::string> normalize_email(std::string_view text) {
   if (address.empty()) {
     return Error{"invalid_email", "the e-mail address is empty"};
   }
-  if (address.size() > kMaxEmail) {
+  if (address.size() > kMaxEmailLength) {
     return Error{"invalid_email",
-                 fmt::format("invalid e-mail address '{}': longer than 254 characters", address)};
+                 fmt::format("the e-mail address is {} characters long; an e-mail address may "
+                             "have at most {} characters",
+                             address.size(), kMaxEmailLength)};
   }
   const auto at = address.find('@');
   if (at == std::string::npos) {
@@ -289,7 +306,15 @@ Result<std::string> normalize_name(std::string_view text) {
   }
   const std::string collapsed = collapse_white_space(*code_points);
   auto composed = map_utf8(collapsed, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  return composed ? std::move(*composed) : collapsed;
+  std::string name = composed ? std::move(*composed) : collapsed;
+  const std::size_t length = count_code_points(name);
+  if (length > kMaxNameLength) {
+    return Error{"invalid_name",
+                 fmt::format("the name is {} characters long; a name may have at most {} "
+                             "characters",
+                             length, kMaxNameLength)};
+  }
+  return name;
 }
 
 std::string fold_for_search(std::string_view text) {

@@ -122,6 +122,38 @@ TEST(NormalizeEmail, LocalPartOver64Characters) {
   EXPECT_TRUE(normalize_email(std::string(64, 'a') + "@example.it").ok());
 }
 
+TEST(NormalizeEmail, RejectsAddressOverMaximumLength) {
+  const std::string local(64, 'a');
+  const auto domain = [](std::size_t first_label) {
+    return "@" + std::string(first_label, 'd') + "." + std::string(61, 'e') + "." +
+           std::string(62, 'f') + ".it";
+  };
+  ASSERT_EQ((local + domain(61)).size(), 254u);
+  EXPECT_TRUE(normalize_email(local + domain(61)).ok());
+
+  const auto result = normalize_email(local + domain(62));
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().message,
+            "the e-mail address is 255 characters long; an e-mail address may have at most "
+            "254 characters");
+
+  const auto huge = normalize_email(std::string(300'000, 'a') + "@example.it");
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.error().code, "invalid_email");
+  EXPECT_EQ(huge.error().message,
+            "the e-mail address is 300011 characters long; an e-mail address may have at most "
+            "254 characters");
+}
+
+TEST(NormalizePhone, RejectsTextOverMaximumLength) {
+  const auto result = normalize_phone(std::string(41, '3'));
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, "invalid_phone");
+  EXPECT_EQ(result.error().message,
+            "the phone number is 41 characters long; a phone number may have at most 40 "
+            "characters");
+}
+
 TEST(NormalizeName, Table) {
   const TextCase cases[] = {
       {"Mario", "Mario"},
@@ -152,6 +184,26 @@ TEST(NormalizeName, RejectsBadText) {
   ASSERT_FALSE(control.ok());
   EXPECT_EQ(control.error().code, "invalid_name");
   EXPECT_NE(control.error().message.find("U+0001"), std::string::npos);
+}
+
+TEST(NormalizeName, RejectsNameOverMaximumLength) {
+  std::string longest;
+  for (std::size_t i = 0; i < kMaxNameLength; ++i) {
+    longest += "\u00e8";  // two bytes, one character
+  }
+  EXPECT_TRUE(normalize_name(longest).ok());
+  // Surrounding spaces do not count, because they are trimmed first.
+  EXPECT_TRUE(normalize_name("  " + longest + "  ").ok());
+
+  const auto result = normalize_name(longest + "x");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, "invalid_name");
+  EXPECT_EQ(result.error().message,
+            "the name is 101 characters long; a name may have at most 100 characters");
+
+  const auto huge = normalize_name(std::string(300'000, 'a'));
+  ASSERT_FALSE(huge.ok());
+  EXPECT_NE(huge.error().message.find("300000 characters"), std::string::npos);
 }
 
 TEST(FoldForSearch, Table) {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -40,13 +41,30 @@ Formats add_formats(lxw_workbook* workbook) {
   return formats;
 }
 
+// Excel stores at most 32,767 characters in a cell, and libxlsxwriter rejects a longer string
+// with LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, which would fail the whole export.
+constexpr std::size_t kMaxCellCharacters = 32'767;
+
+// The first kMaxCellCharacters characters of `text`, cut at a UTF-8 character boundary.
+std::string_view clip_to_cell_limit(std::string_view text) {
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool starts_character = (static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U;
+    if (starts_character && ++characters > kMaxCellCharacters) {
+      return text.substr(0, i);
+    }
+  }
+  return text;
+}
+
 lxw_error write_cell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const Cell& cell,
                      const Formats& formats) {
   switch (cell.type) {
     case CellType::empty:
       return LXW_NO_ERROR;
     case CellType::text:
-      return worksheet_write_string(sheet, row, column, cell.text.c_str(), nullptr);
+      return worksheet_write_string(sheet, row, column,
+                                    std::string(clip_to_cell_limit(cell.text)).c_str(), nullptr);
     case CellType::integer:
       return worksheet_write_number(sheet, row, column, static_cast<double>(cell.number),
                                     formats.integer);

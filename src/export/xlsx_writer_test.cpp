@@ -16,16 +16,7 @@ namespace fs = std::filesystem;
 
 // Reads every cell back with openpyxl (Debian's python3-openpyxl), an independent XLSX reader:
 // one line per cell, "A1|type|value|number format".
-std::string read_with_openpyxl(const fs::path& file) {
-  const std::string script =
-      "import sys, openpyxl\n"
-      "wb = openpyxl.load_workbook(sys.argv[1])\n"
-      "ws = wb.active\n"
-      "print('sheet|' + ws.title + '|' + str(ws.freeze_panes))\n"
-      "for row in ws.iter_rows():\n"
-      "    for c in row:\n"
-      "        print(f'{c.coordinate}|{type(c.value).__name__}|{c.value}|{c.number_format}')\n"
-      "print('width|' + str(ws.column_dimensions['B'].width))\n";
+std::string run_openpyxl(const std::string& script, const fs::path& file) {
   const std::string command = "/usr/bin/python3 -c \"$IMAGROSS_SCRIPT\" '" + file.string() + "'";
   ::setenv("IMAGROSS_SCRIPT", script.c_str(), 1);
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
@@ -35,6 +26,29 @@ std::string read_with_openpyxl(const fs::path& file) {
     output += buffer.data();
   }
   return output;
+}
+
+std::string read_with_openpyxl(const fs::path& file) {
+  return run_openpyxl(
+      "import sys, openpyxl\n"
+      "wb = openpyxl.load_workbook(sys.argv[1])\n"
+      "ws = wb.active\n"
+      "print('sheet|' + ws.title + '|' + str(ws.freeze_panes))\n"
+      "for row in ws.iter_rows():\n"
+      "    for c in row:\n"
+      "        print(f'{c.coordinate}|{type(c.value).__name__}|{c.value}|{c.number_format}')\n"
+      "print('width|' + str(ws.column_dimensions['B'].width))\n",
+      file);
+}
+
+// One line per cell of the second row: "A2|length|last character".
+std::string read_lengths_with_openpyxl(const fs::path& file) {
+  return run_openpyxl(
+      "import sys, openpyxl\n"
+      "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+      "for c in ws[2]:\n"
+      "    print(f'{c.coordinate}|{len(c.value)}|{c.value[-1]}')\n",
+      file);
 }
 
 class XlsxWriterTest : public ::testing::Test {
@@ -74,6 +88,24 @@ TEST_F(XlsxWriterTest, CellsReadBackWithTypesAndFormats) {
   EXPECT_NE(cells.find("F2|float|1.5|General"), std::string::npos) << cells;
   EXPECT_NE(cells.find("G2|NoneType|None"), std::string::npos) << cells;
   EXPECT_NE(cells.find("width|16"), std::string::npos) << cells;
+}
+
+TEST_F(XlsxWriterTest, ClipsTextCellsToExcelsLimit) {
+  std::string accented;
+  for (int i = 0; i < 300'000; ++i) {
+    accented += "è";
+  }
+  Table table{"members",
+              {{"first_name", 10}, {"last_name", 10}, {"city", 10}},
+              {{Cell::of_text(accented), Cell::of_text(std::string(40'000, 'x')),
+                Cell::of_text(std::string(32'767, 'y'))}}};
+  const auto file = directory_ / "long.xlsx";
+  write_xlsx(table, file, directory_);
+  const auto lengths = read_lengths_with_openpyxl(file);
+
+  EXPECT_NE(lengths.find("A2|32767|è"), std::string::npos) << lengths;
+  EXPECT_NE(lengths.find("B2|32767|x"), std::string::npos) << lengths;
+  EXPECT_NE(lengths.find("C2|32767|y"), std::string::npos) << lengths;
 }
 
 TEST_F(XlsxWriterTest, BytesAreAZipAndTempFileIsGone) {

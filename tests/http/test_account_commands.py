@@ -1,9 +1,9 @@
 """`imagross admin create` and `imagross customer create`: accounts made on the command line,
 then used to sign in over HTTP."""
 
-from auth_world import IMPORTED, PASSWORD, free_card, prepare_cards
+from auth_world import IMPORTED, PASSWORD, free_card, prepare_cards, sign_up_form
 from conftest import run_cli, start_server
-from member_world import card_number
+from member_world import SALES, SALES_HEADER, card_number, write_csv
 
 
 def admin_create(workdir, *arguments, password=PASSWORD, stdin=None):
@@ -34,6 +34,46 @@ def test_admin_create_rejects_taken_email(workdir):
     again = admin_create(workdir, "--email", "BOSS@example.it")
     assert again.returncode == 1
     assert "email_taken" in again.stderr
+
+
+def test_admin_create_rejects_a_member_email(workdir):
+    prepare_cards(workdir)
+    luca = IMPORTED[1]
+    taken = admin_create(workdir, "--email", luca["email"].upper())
+    assert taken.returncode == 1
+    assert "email_taken" in taken.stderr
+    assert "belongs to member" in taken.stderr
+    # The member, who has no online account yet, can still sign up with the e-mail on file.
+    server = start_server(workdir)
+    try:
+        response = server.post_json("/api/v1/auth/signup", sign_up_form(
+            luca["card_number"], last_name=luca["last_name"], email=luca["email"]))
+        assert response.status == 201, response.body
+    finally:
+        server.stop()
+
+
+def test_admin_create_matches_store_codes_to_the_sales(workdir):
+    (workdir / "data").mkdir(parents=True, exist_ok=True)
+    sales_csv = workdir / "sales.csv"
+    write_csv(sales_csv, SALES_HEADER, SALES)
+    imported = run_cli(workdir, "import", "sales", str(sales_csv))
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    created = admin_create(workdir, "--email", "pv@example.it", "--role", "store_admin",
+                           "--store", "pv01", "--store", "PV99", "--store", "PV01",
+                           "--store", "Pv02")
+    assert created.returncode == 0, created.stderr
+    # Only the store that no sale names gets a warning; it is kept all the same.
+    warnings = [line for line in created.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1, created.stderr
+    assert "store 'PV99'" in warnings[0]
+    assert "until sales of that store are imported" in warnings[0]
+    server = start_server(workdir)
+    try:
+        account = server.sign_in("pv@example.it", PASSWORD)["account"]
+    finally:
+        server.stop()
+    assert account["stores"] == ["PV01", "PV02", "PV99"]
 
 
 def test_password_from_stdin_signs_in(workdir):

@@ -129,9 +129,11 @@ def test_sign_in_with_every_identifier_form(server):
     card = free_card(4)
     sign_up(server, card, email="Marco.Neri@Example.it", phone="347 555 0101")
     spaced_card = f"{card[:4]} {card[4:8]} {card[8:12]} {card[12]}"
-    for identifier in [card, spaced_card, "marco.neri@example.it", "MARCO.NERI@EXAMPLE.IT",
+    dashed_card = spaced_card.replace(" ", "-")
+    for identifier in [card, spaced_card, dashed_card, "marco.neri@example.it", "MARCO.NERI@EXAMPLE.IT",
                        "  marco.neri@example.it ", "3475550101", "347 555 0101", "347.555.0101",
-                       "+39 347 555 0101", "+393475550101", "0039 347 555 0101"]:
+                       "+39 347 555 0101", "+393475550101", "0039 347 555 0101",
+                       "347-555-0101", "+39-347-555-0101"]:
         session = server.sign_in(identifier, PASSWORD)
         assert session["account"]["display_name"] == "Anna Verdi", identifier
 
@@ -191,6 +193,10 @@ def test_forged_and_altered_tokens_are_rejected(server):
         "RS256 header": signed_token(claims(admin_id), header={"alg": "RS256", "typ": "JWT"}),
         "not a JWT": "abc.def",
         "unknown account": signed_token(claims(9999)),
+        "three-year lifetime": signed_token(claims(admin_id, lifetime=3 * 365 * 86400)),
+        "lifetime over 15 minutes": signed_token(claims(admin_id, lifetime=900 + 60)),
+        "no iat": signed_token({key: value for key, value in claims(admin_id).items()
+                                if key != "iat"}),
     }
     for name, token in forgeries.items():
         response = session_of(server, token)
@@ -344,3 +350,139 @@ def test_sign_in_limits(server):
     assert second_wait >= first_wait
     time.sleep(second_wait + 1)
     assert server.sign_in(card, PASSWORD)["account"]["role"] == "customer"
+
+
+def sign_up_attempts_until_limited(server, forms, expected_status):
+    """Posts the sign-up `forms` until one gets 429 with a wait of 2 s or more, and returns the
+    failures' count and that 429 response. Shorter waits are slept through, because the caller's
+    next request must still fall within the wait."""
+    failures = 0
+    for form in forms:
+        response = server.post_json("/api/v1/auth/signup", form)
+        if response.status == 429:
+            wait = int(response.headers["retry-after"])
+            if wait >= 2:
+                return failures, response
+            time.sleep(wait)
+            continue
+        assert response.status == expected_status, response.body
+        failures += 1
+    raise AssertionError(f"no 429 of 2 s or more after {failures} failed sign-ups")
+
+
+def signup_failure_count(server, key):
+    with server.database() as database:
+        row = database.execute("SELECT count FROM sign_in_failures WHERE key = ?",
+                               (key,)).fetchone()
+    return 0 if row is None else row[0]
+
+
+def test_sign_up_last_name_guesses_are_limited(server):
+    luca = IMPORTED[1]
+    card = luca["card_number"]
+    guesses = [sign_up_form(card, last_name=f"Neri{letter}") for letter in "abcdefghijkl"]
+    failures, limited = sign_up_attempts_until_limited(server, guesses, 422)
+    # Five guesses are free. The sixth makes the next wait 2 s, and the seventh 4 s.
+    assert 6 <= failures <= 7
+    assert limited.error["code"] == "too_many_attempts"
+    wait = int(limited.headers["retry-after"])
+    assert 2 <= wait <= 4
+
+    # During the wait even the right last name is refused, and the member stays unclaimed.
+    right = server.post_json("/api/v1/auth/signup", sign_up_form(card, last_name="Bianchi"))
+    assert right.status == 429
+    with server.database() as database:
+        claimed = database.execute(
+            "SELECT COUNT(*) FROM accounts JOIN members ON members.id = accounts.member_id "
+            "WHERE members.last_name = 'Bianchi'").fetchone()[0]
+    assert claimed == 0
+
+    # After the wait the right last name signs up, and that clears the card's count.
+    time.sleep(wait + 1)
+    assert sign_up(server, card, last_name="Bianchi")["account"]["role"] == "customer"
+    assert signup_failure_count(server, f"signup-card:{card}") == 0
+    assert signup_failure_count(server, "signup-ip:127.0.0.1") == failures
+
+
+def test_sign_up_card_errors_are_limited_per_address(server):
+    not_issued = [sign_up_form(card_number(9000 + serial)) for serial in range(30)]
+    failures, limited = sign_up_attempts_until_limited(server, not_issued, 400)
+    # Twenty failures are free for an address. The next ones make the wait 2 s, then 4 s.
+    assert 21 <= failures <= 22
+    assert limited.error["code"] == "too_many_attempts"
+    # The address waits whichever card it tries next.
+    fresh = server.post_json("/api/v1/auth/signup", sign_up_form(free_card(9)))
+    assert fresh.status == 429
+    assert signup_failure_count(server, "signup-ip:127.0.0.1") == failures
+    # Form errors tell nothing about the registry and do not count.
+    wrong_digit = server.post_json("/api/v1/auth/signup", sign_up_form("2991000005009"))
+    assert wrong_digit.status == 400
+    assert signup_failure_count(server, "signup-ip:127.0.0.1") == failures
+
+
+def set_member_status(server, member_id, status):
+    with server.database() as database:
+        database.execute("UPDATE members SET status = ? WHERE id = ?", (status, member_id))
+        database.commit()
+
+
+@pytest.mark.parametrize("status", ["suspended", "closed"])
+def test_inactive_member_is_refused(server, status):
+    card = free_card(10)
+    session = sign_up(server, card)
+    token = session["access_token"]
+    assert server.get("/api/v1/me", token=token).status == 200
+    wrong_password = server.post_json("/api/v1/auth/login",
+                                      {"identifier": card, "password": "wrong password!"})
+    set_member_status(server, session["account"]["member_id"], status)
+
+    for target in ["/api/v1/auth/session", "/api/v1/me", "/api/v1/me/card",
+                   "/api/v1/me/card/barcode.svg", "/api/v1/me/card/qr.png"]:
+        response = server.get(target, token=token)
+        assert response.status == 401, target
+        assert response.error["code"] == "unauthenticated", target
+    refreshed = server.post_json("/api/v1/auth/refresh",
+                                 {"refresh_token": session["refresh_token"]})
+    assert refreshed.status == 401
+    assert refreshed.error["code"] == "invalid_refresh_token"
+    # The right password gets the same error as a wrong one, so nothing reveals the status.
+    signed_in = server.post_json("/api/v1/auth/login", {"identifier": card, "password": PASSWORD})
+    assert signed_in.status == 401
+    assert signed_in.error == wrong_password.error
+    reset = server.post_json("/api/v1/auth/password-reset", {"identifier": card})
+    assert reset.status == 202
+    assert outbox_count(server, f"anna.{card}@example.it") == 0
+
+    # Active again, the member signs in as before.
+    set_member_status(server, session["account"]["member_id"], "active")
+    assert server.sign_in(card, PASSWORD)["account"]["role"] == "customer"
+
+
+def outbox_count(server, recipient):
+    with server.database() as database:
+        return database.execute("SELECT COUNT(*) FROM outbox WHERE recipient = ?",
+                                (recipient,)).fetchone()[0]
+
+
+def test_password_reset_requests_are_limited(server):
+    card = free_card(11)
+    sign_up(server, card, email="many.resets@example.it")
+    answers = [server.post_json("/api/v1/auth/password-reset", {"identifier": card})
+               for _ in range(5)]
+    assert [answer.status for answer in answers] == [202] * 5
+    assert len({answer.body for answer in answers}) == 1
+    assert outbox_count(server, "many.resets@example.it") == 3
+    assert "password_reset_limited" in server.log()
+
+
+def test_password_reset_requests_are_limited_per_address(server):
+    card = free_card(12)
+    sign_up(server, card, email="one.more.reset@example.it")
+    for serial in range(10):
+        response = server.post_json("/api/v1/auth/password-reset",
+                                    {"identifier": f"nobody.{serial}@example.it"})
+        assert response.status == 202
+    # The address has used its free requests: the existing account gets no message.
+    response = server.post_json("/api/v1/auth/password-reset", {"identifier": card})
+    assert response.status == 202
+    assert outbox_count(server, "one.more.reset@example.it") == 0

@@ -81,6 +81,33 @@ def test_card_describes_the_active_card(world):
     assert card["qr"] == {"svg": "/api/v1/me/card/qr.svg", "png": "/api/v1/me/card/qr.png"}
 
 
+def test_blocked_card_has_no_image_links(fresh_world):
+    world = fresh_world
+    maria_id = world.member_id("maria")
+    number = member("maria")["card_number"]
+    active = world.get("/api/v1/me/card", "maria").json()
+    assert world.get(active["barcode"]["png"], "maria").status == 200
+
+    blocked = world.call("POST", f"/api/v1/members/{maria_id}/cards/{number}/block", "super")
+    assert blocked.status == 200, blocked.body
+    card = world.get("/api/v1/me/card", "maria").json()
+    assert card["status"] == "blocked"
+    assert card["number"] == number
+    assert card["barcode"] is None
+    assert card["qr"] is None
+    # The links of the active card now return 404, which is why the card gives none.
+    assert world.get(active["barcode"]["png"], "maria").status == 404
+    assert world.get(active["qr"]["svg"], "maria").status == 404
+
+
+def test_route_without_parameters_reports_none(world):
+    response = world.get("/api/v1/me?member_id=2", "maria")
+    assert response.status == 400
+    assert response.error["parameter"] == "member_id"
+    assert response.error["message"] == (
+        "unknown parameter 'member_id'; this route takes no query parameters")
+
+
 def decode_with_zbarimg(image_path):
     """The symbols zbarimg reads in an image, as "TYPE:data" lines."""
     completed = subprocess.run(["zbarimg", "-q", str(image_path)], capture_output=True, text=True,

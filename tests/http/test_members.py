@@ -3,11 +3,12 @@
 import csv
 import io
 import signal
+import sqlite3
 import urllib.parse
 
 import pytest
 
-from conftest import start_server
+from conftest import run_cli, start_server
 from member_world import (MEMBERS, SPARE_CARDS_FROM, World, card_number,  # noqa: F401
                           fresh_world, member, run, world)
 
@@ -416,3 +417,81 @@ def test_odd_paths_are_client_errors(world, target):
     method = "POST" if target.endswith(("block", "replace")) else "GET"
     response = world.call(method, target, "super")
     assert 400 <= response.status < 500, (target, response.status, response.body)
+
+
+LONG_NAME = "A" * 300_000
+
+
+def test_every_way_in_rejects_overlong_text(fresh_world):
+    world = fresh_world
+    server = world.server
+    maria_id = world.member_id("maria")
+    signup = server.post_json("/api/v1/auth/signup", {
+        "first_name": LONG_NAME, "last_name": "Bianchi", "email": "luca.nuovo@example.it",
+        "phone": "", "password": "Lungo-Cammino-2026", "card_number": member("luca")["card_number"],
+        "privacy_accepted": True, "marketing_consent": False, "profiling_consent": False})
+    assert signup.status == 400, signup.body[:200]
+    assert signup.error["code"] == "invalid_field"
+    assert signup.error["field"] == "first_name"
+    assert "at most 100 characters" in signup.error["message"]
+    assert len(signup.body) < 2000
+
+    long_email = "a" * 250 + "@example.it"
+    attempts = [
+        ("PATCH", "/api/v1/me", "maria", {"email": long_email}, "email", 254),
+        ("PATCH", "/api/v1/me", "maria", {"phone": "3" * 41}, "phone", 40),
+        ("PATCH", f"/api/v1/members/{maria_id}", "super", {"first_name": LONG_NAME},
+         "first_name", 100),
+        ("PATCH", f"/api/v1/members/{maria_id}", "super", {"email": long_email}, "email", 254),
+    ]
+    for method, target, who, body, field, limit in attempts:
+        response = world.call(method, target, who, body=body)
+        assert response.status == 400, (target, field, response.body[:200])
+        assert response.error["code"] == "invalid_field"
+        assert response.error["parameter"] == field
+        assert f"at most {limit} characters" in response.error["message"]
+    assert world.get(f"/api/v1/members/{maria_id}", "super").json()["first_name"] == "Maria"
+
+
+def test_import_rejects_overlong_names(tmp_path):
+    (tmp_path / "data").mkdir()
+    members_csv = tmp_path / "members.csv"
+    members_csv.write_text(
+        "card_number,first_name,last_name,email\n"
+        f"{card_number(1)},Maria,Rossi,maria.rossi@example.it\n"
+        f"{card_number(2)},{LONG_NAME},Bianchi,\n"
+        f"{card_number(3)},Luca,Verdi,{'l' * 250}@example.it\n", encoding="utf-8")
+    completed = run_cli(tmp_path, "import", "members", str(members_csv))
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    csv.field_size_limit(1_000_000)
+    with open(tmp_path / "data" / "rejects" / "import-1-rejects.csv", encoding="utf-8-sig",
+              newline="") as report:
+        rejects = [(row["line"], row["column"], row["reason"]) for row in csv.DictReader(report)]
+    assert rejects == [
+        ("3", "first_name",
+         "the name is 300000 characters long; a name may have at most 100 characters"),
+        ("4", "email", "the e-mail address is 261 characters long; an e-mail address may have "
+                       "at most 254 characters"),
+    ]
+    with sqlite3.connect(tmp_path / "data" / "imagross.db") as database:
+        names = database.execute("SELECT last_name FROM members ORDER BY last_name").fetchall()
+    assert names == [("Rossi",)]
+
+
+def test_xlsx_export_clips_overlong_cells(fresh_world, tmp_path):
+    """A name stored before names had a maximum length still exports: the cell is clipped to
+    Excel's limit of 32,767 characters instead of failing the export."""
+    openpyxl = pytest.importorskip("openpyxl")
+    world = fresh_world
+    maria_id = world.member_id("maria")
+    with world.server.database() as database:
+        database.execute("UPDATE members SET first_name = ? WHERE id = ?",
+                         ("è" * 40_000, maria_id))
+    response = world.get("/api/v1/members/export?format=xlsx", "super")
+    assert response.status == 200, response.body[:200]
+    path = tmp_path / "members.xlsx"
+    path.write_bytes(response.body)
+    rows = list(openpyxl.load_workbook(path).active.values)
+    first_names = {row[0]: row[3] for row in rows[1:]}
+    assert first_names[maria_id] == "è" * 32_767
+    assert len(rows) == len(MEMBERS) + 1

@@ -69,6 +69,14 @@ std::optional<Error> administrator_problem(Connection& connection, const Account
     return Error{"email_taken",
                  fmt::format("the e-mail {} belongs to another account", account.email)};
   }
+  // A member without an online account may sign up later with their e-mail, and a sign-in by
+  // e-mail must find one account only, so an administrator cannot take a member's e-mail.
+  if (const auto member_id = member_id_by_email(connection, account.email)) {
+    return Error{"email_taken",
+                 fmt::format("the e-mail {} belongs to member {}, who may sign up with it; "
+                             "give the administrator another e-mail",
+                             account.email, *member_id)};
+  }
   return std::nullopt;
 }
 

@@ -124,6 +124,29 @@ TEST_F(AccountStoreTest, AdministratorNeedsUniqueEmail) {
             "email_taken");
 }
 
+TEST_F(AccountStoreTest, AdministratorCannotTakeMemberEmail) {
+  Member imported;
+  imported.first_name = "Luca";
+  imported.last_name = "Bianchi";
+  imported.email = "luca@example.it";
+  imported.signup_date = "2021-03-01";
+  database.members().write_members(
+      0, std::vector<MemberImportRow>{MemberImportRow{imported, kCardThree}}, false);
+
+  Result<Account> admin =
+      accounts.create_account(administrator("luca@example.it", Role::super_admin));
+  ASSERT_FALSE(admin);
+  EXPECT_EQ(admin.error().code, "email_taken");
+  EXPECT_THAT(admin.error().message, HasSubstr("belongs to member"));
+  EXPECT_EQ(RawDatabase(path).integer("SELECT count(*) FROM accounts"), 0);
+
+  // The member's own sign-up with that e-mail still succeeds.
+  Result<SignUpResult> signed_up =
+      accounts.sign_up(request("Bianchi", kCardThree, "luca@example.it"));
+  ASSERT_TRUE(signed_up) << signed_up.error().message;
+  EXPECT_TRUE(signed_up->took_over);
+}
+
 TEST_F(AccountStoreTest, RefreshTokenUsedOnce) {
   const int64_t account = accounts.sign_up(request("Rossi", kCardOne))->account.id;
   RefreshTokenRecord token{0, account, "family-1", "hash-1", "", "2099-01-01T00:00:00Z", "", ""};

@@ -4,14 +4,23 @@ import { apiBlob, apiGet } from '@/shared/api/client';
 import { API_BASE } from '@/shared/api/http';
 import type { CardStatus } from '@/shared/loyalty/types';
 
-/** The customer's card and where its images are, as GET /me/card returns them. */
+/** The URLs of one image of the card, in SVG and PNG. */
+export interface CardImageLinks {
+  svg: string;
+  png: string;
+}
+
+/**
+ * The customer's card and where its images are, as GET /me/card returns them. A card that is not
+ * active has no images, so its links are null.
+ */
 export interface DigitalCard {
   number: string;
   status: CardStatus;
   holder: string;
   issued_at: string | null;
-  barcode: { svg: string; png: string };
-  qr: { svg: string; png: string };
+  barcode: CardImageLinks | null;
+  qr: CardImageLinks | null;
 }
 
 export function getMyCard(signal?: AbortSignal): Promise<DigitalCard> {

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { digitalCard, member, purchases } from '@/testing/loyalty-fixtures';
-import { mockFetch, sentBodies } from '@/testing/mock-fetch';
+import { mockFetch, requestedUrls, sentBodies } from '@/testing/mock-fetch';
 import { renderApp } from '@/testing/render';
 import { customer } from '@/testing/session';
 
@@ -60,14 +60,17 @@ describe('digital card', () => {
     expect(await screen.findByText('Maria Rossi')).toBeInTheDocument();
   });
 
-  it('warns when the card is blocked', async () => {
-    mockFetch({
-      '/api/v1/me/card': () => ({ body: { ...digitalCard, status: 'blocked' } }),
-      '/api/v1/me/card/barcode.svg': () => svg('barcode'),
-      '/api/v1/me/card/qr.svg': () => svg('qr'),
+  it('warns when the card is blocked and shows no codes', async () => {
+    const fetch = mockFetch({
+      '/api/v1/me/card': () => ({
+        body: { ...digitalCard, status: 'blocked', barcode: null, qr: null },
+      }),
     });
     renderApp('/card', 'it', customer);
     expect(await screen.findByRole('alert')).toHaveTextContent('Questa carta è bloccata');
+    expect(screen.getByText('Maria Rossi')).toBeInTheDocument();
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(requestedUrls(fetch).map((url) => url.pathname)).toEqual(['/api/v1/me/card']);
   });
 });
 

@@ -50,26 +50,30 @@ function CardFace({ card }: { card: DigitalCard }) {
           {t(card.status === 'blocked' ? 'card.blockedNotice' : 'card.inactiveNotice')}
         </p>
       )}
-      <div className="loyalty-card__scan">
-        <CardImage
-          url={card.barcode.svg}
-          kind="barcode"
-          className="loyalty-card__barcode"
-          alt={t('card.barcodeAlt', { number: grouped })}
-        />
-      </div>
+      {card.barcode && (
+        <div className="loyalty-card__scan">
+          <CardImage
+            url={card.barcode.svg}
+            kind="barcode"
+            className="loyalty-card__barcode"
+            alt={t('card.barcodeAlt', { number: grouped })}
+          />
+        </div>
+      )}
       <p className="loyalty-card__number" aria-label={t('card.numberLabel', { number: grouped })}>
         {grouped}
       </p>
       <p className="loyalty-card__holder">{card.holder}</p>
-      <div className="loyalty-card__scan loyalty-card__scan--qr">
-        <CardImage
-          url={card.qr.svg}
-          kind="qr"
-          className="loyalty-card__qr"
-          alt={t('card.qrAlt', { number: grouped })}
-        />
-      </div>
+      {card.qr && (
+        <div className="loyalty-card__scan loyalty-card__scan--qr">
+          <CardImage
+            url={card.qr.svg}
+            kind="qr"
+            className="loyalty-card__qr"
+            alt={t('card.qrAlt', { number: grouped })}
+          />
+        </div>
+      )}
     </section>
   );
 }
