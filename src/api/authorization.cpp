@@ -1,9 +1,7 @@
 #include "api/authorization.h"
 
 #include <spdlog/spdlog.h>
-
-#include <algorithm>
-#include <cctype>
+#include <boost/beast/core/string.hpp>
 
 #include "http/errors.h"
 
@@ -20,7 +18,7 @@ http::HttpError forbidden(const std::string& message) {
   return http::HttpError(403, "forbidden", message);
 }
 
-// The token of an "Authorization: Bearer <token>" header; the scheme is case-insensitive.
+// Returns the token of an "Authorization: Bearer <token>" header. The scheme is case-insensitive.
 std::string_view bearer_token(const http::Request& request) {
   std::optional<std::string_view> header = request.headers.find("Authorization");
   if (!header) {
@@ -28,9 +26,7 @@ std::string_view bearer_token(const http::Request& request) {
   }
   constexpr std::string_view kScheme = "bearer ";
   if (header->size() <= kScheme.size() ||
-      !std::equal(kScheme.begin(), kScheme.end(), header->begin(), [](char a, char b) {
-        return a == std::tolower(static_cast<unsigned char>(b));
-      })) {
+      !boost::beast::iequals(header->substr(0, kScheme.size()), kScheme)) {
     return {};
   }
   std::string_view token = header->substr(kScheme.size());
@@ -49,7 +45,7 @@ Principal require_signed_in(const ApiContext& context, const http::Request& requ
   }
   Result<Principal> principal = context.auth->authenticate(token);
   if (!principal) {
-    spdlog::info("request {}: access token refused ({})", request.request_id,
+    spdlog::info("request {}: access token rejected ({})", request.request_id,
                  principal.error().code);
     throw unauthenticated();
   }

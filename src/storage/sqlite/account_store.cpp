@@ -12,11 +12,6 @@ namespace {
 
 namespace sql = account_statements;
 
-// Binds the text, or NULL for an empty one: times that are not set yet.
-Statement& bind_text_or_null(Statement& statement, int index, std::string_view text) {
-  return text.empty() ? statement.bind_null(index) : statement.bind(index, text);
-}
-
 RefreshTokenRecord read_refresh_token(const Statement& statement) {
   RefreshTokenRecord token;
   token.id = statement.column_int64(0);
@@ -113,8 +108,8 @@ void SqliteAccountStore::insert_refresh_token(const RefreshTokenRecord& token) {
   insert.bind(1, token.account_id).bind(2, token.family).bind(3, token.token_hash);
   insert.bind(4, token.created_at.empty() ? utc_now_iso8601() : token.created_at);
   insert.bind(5, token.expires_at);
-  bind_text_or_null(insert, 6, token.used_at);
-  bind_text_or_null(insert, 7, token.revoked_at);
+  insert.bind_text_or_null(6, token.used_at);
+  insert.bind_text_or_null(7, token.revoked_at);
   insert.execute();
 }
 
@@ -205,7 +200,7 @@ int64_t SqliteAccountStore::enqueue_message(const OutboxMessage& message) {
   insert.bind(1, message.channel).bind(2, message.recipient).bind(3, message.subject);
   insert.bind(4, message.body);
   insert.bind(5, message.created_at.empty() ? utc_now_iso8601() : message.created_at);
-  bind_text_or_null(insert, 6, message.sent_at);
+  insert.bind_text_or_null(6, message.sent_at);
   insert.step();
   const int64_t id = insert.column_int64(0);
   insert.reset();

@@ -63,16 +63,7 @@ int64_t SqliteAuditLog::append(const AuditEntry& entry) {
 std::vector<AuditEntry> SqliteAuditLog::list(const AuditQuery& query) {
   StoreConnections::Reader reader = connections_.reader();
   Statement select(*reader, kListAuditEntries);
-  if (query.target_type.empty()) {
-    select.bind_null(1);
-  } else {
-    select.bind(1, query.target_type);
-  }
-  if (query.target_id.empty()) {
-    select.bind_null(2);
-  } else {
-    select.bind(2, query.target_id);
-  }
+  select.bind_text_or_null(1, query.target_type).bind_text_or_null(2, query.target_id);
   if (query.actor_account_id) {
     select.bind(3, *query.actor_account_id);
   } else {

@@ -41,11 +41,7 @@ void bind_fields(Statement& statement, int first, const ImportRecord& record) {
   statement.bind(first + 3, record.options);
   statement.bind(first + 4, status_text(record.status));
   statement.bind(first + 5, record.started_at);
-  if (record.finished_at.empty()) {
-    statement.bind_null(first + 6);
-  } else {
-    statement.bind(first + 6, record.finished_at);
-  }
+  statement.bind_text_or_null(first + 6, record.finished_at);
   statement.bind(first + 7, record.bytes_total);
   statement.bind(first + 8, record.bytes_read);
   statement.bind(first + 9, record.lines_read);

@@ -19,30 +19,18 @@ constexpr char kSortSeparator = '\x1f';
 // FTS5's trigram tokenizer finds substrings of at least 3 characters.
 constexpr std::size_t kMinTrigramCharacters = 3;
 
-std::string optional_text(const Statement& statement, int column) {
-  return statement.column_is_null(column) ? std::string() : statement.column_text(column);
-}
-
 Consent read_consent(const Statement& statement, int first_column) {
   Consent consent;
   consent.granted = statement.column_int64(first_column) != 0;
-  consent.at = optional_text(statement, first_column + 1);
-  consent.notice_version = optional_text(statement, first_column + 2);
+  consent.at = statement.column_text(first_column + 1);
+  consent.notice_version = statement.column_text(first_column + 2);
   return consent;
-}
-
-void bind_text_or_null(Statement& statement, int index, std::string_view text) {
-  if (text.empty()) {
-    statement.bind_null(index);
-  } else {
-    statement.bind(index, text);
-  }
 }
 
 void bind_consent(Statement& statement, int first_index, const Consent& consent) {
   statement.bind(first_index, int64_t{consent.granted ? 1 : 0});
-  bind_text_or_null(statement, first_index + 1, consent.at);
-  bind_text_or_null(statement, first_index + 2, consent.notice_version);
+  statement.bind_text_or_null(first_index + 1, consent.at);
+  statement.bind_text_or_null(first_index + 2, consent.notice_version);
 }
 
 bool is_blank(std::string_view text) {
@@ -152,11 +140,11 @@ Member read_member(const Statement& statement) {
   member.id = statement.column_int64(0);
   member.first_name = statement.column_text(1);
   member.last_name = statement.column_text(2);
-  member.email = optional_text(statement, 3);
-  member.phone = optional_text(statement, 4);
-  member.birth_date = optional_text(statement, 5);
+  member.email = statement.column_text(3);
+  member.phone = statement.column_text(4);
+  member.birth_date = statement.column_text(5);
   member.signup_date = statement.column_text(6);
-  member.home_store = optional_text(statement, 7);
+  member.home_store = statement.column_text(7);
   member.status = parse_member_status(statement.column_view(8)).value_or(MemberStatus::active);
   member.privacy = read_consent(statement, 9);
   member.marketing = read_consent(statement, 12);
@@ -174,8 +162,8 @@ Card read_card(const Statement& statement) {
   if (!statement.column_is_null(3)) {
     card.member_id = statement.column_int64(3);
   }
-  card.issued_at = optional_text(statement, 4);
-  card.status_changed_at = optional_text(statement, 5);
+  card.issued_at = statement.column_text(4);
+  card.status_changed_at = statement.column_text(5);
   if (!statement.column_is_null(6)) {
     card.replaced_by = static_cast<int32_t>(statement.column_int64(6));
   }
@@ -184,11 +172,11 @@ Card read_card(const Statement& statement) {
 
 void bind_member_fields(Statement& statement, const Member& member) {
   statement.bind(1, member.first_name).bind(2, member.last_name);
-  bind_text_or_null(statement, 3, member.email);
-  bind_text_or_null(statement, 4, member.phone);
-  bind_text_or_null(statement, 5, member.birth_date);
+  statement.bind_text_or_null(3, member.email);
+  statement.bind_text_or_null(4, member.phone);
+  statement.bind_text_or_null(5, member.birth_date);
   statement.bind(6, member.signup_date);
-  bind_text_or_null(statement, 7, member.home_store);
+  statement.bind_text_or_null(7, member.home_store);
   statement.bind(8, std::string_view(member_status_name(member.status)));
   bind_consent(statement, 9, member.privacy);
   bind_consent(statement, 12, member.marketing);
