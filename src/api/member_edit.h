@@ -1,6 +1,6 @@
 #pragma once
 
-// The changes a PATCH of a member asks for: parsed, validated, normalised and applied to the
+// The changes a PATCH of a member requests: parsed, validated, normalised and applied to the
 // member, with the old and new value of every field that changed, for the audit log.
 
 #include <string>
@@ -14,7 +14,7 @@
 
 namespace imagross::api {
 
-// Who edits, which sets the fields a PATCH may carry.
+// The role of the editor, which decides the fields a PATCH may carry.
 enum class EditScope : uint8_t {
   // A customer's own data (PATCH /me): email, phone, marketing_consent, profiling_consent.
   own_profile,
@@ -40,7 +40,7 @@ struct MemberEdit {
   std::vector<FieldChange> changes;  // the fields whose value changed, in the order listed above
 };
 
-// The longest store code accepted, in bytes.
+// The maximum length of a store code, in bytes.
 inline constexpr std::size_t kMaxStoreCodeBytes = 32;
 
 // Applies the JSON object `body` to `current`. Text fields are normalised as the import does

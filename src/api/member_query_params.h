@@ -13,7 +13,7 @@
 
 namespace imagross::api {
 
-// The longest search text accepted, in bytes.
+// The maximum length of a search text, in bytes.
 inline constexpr std::size_t kMaxMemberSearchBytes = 200;
 
 // The filter parameters followed by a route's own parameters.

@@ -24,7 +24,7 @@ struct ApiContext {
   const http::RequestMetrics* request_metrics = nullptr;     // null when no server runs
   std::function<int64_t()> open_connections;                 // empty when no server runs
   // Signs callers in and checks their access tokens. Null only in tests of routes that need no
-  // caller; every route that needs one then answers 401.
+  // caller; every route that needs one then responds 401.
   auth::AuthService* auth = nullptr;
 };
 

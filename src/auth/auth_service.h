@@ -56,7 +56,8 @@ struct AuthConfig {
   std::string reset_page = "/reset-password";
 };
 
-// Where a request came from, for the audit log and the per-address limits.
+// The origin of a request (client address and request id), for the audit log and the
+// per-address limits.
 struct RequestOrigin {
   std::string client_address;
   std::string request_id;
@@ -74,12 +75,12 @@ struct SignUpForm {
   bool profiling_consent = false;
 };
 
-// An expected failure of an auth operation, with what the HTTP answer needs.
+// An expected failure of an auth operation, with the fields the HTTP response needs.
 struct AuthFailure {
   // "invalid_field", "card_taken", "email_taken", "phone_taken", "last_name_mismatch",
   // "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "invalid_reset_token".
   std::string code;
-  std::string message;  // for the client: never says whether an account exists
+  std::string message;  // for the client: never reveals whether an account exists
   std::string field;    // invalid_field: the form field at fault
   std::string reason;   // invalid_field: the validation code, such as "card_wrong_check_digit"
   int64_t retry_after_seconds = 0;  // too_many_attempts
@@ -145,7 +146,7 @@ class AuthService {
   // The account behind a principal, for GET /auth/session; nullopt when it is gone.
   std::optional<Session> describe(const Principal& principal) const;
 
-  // Appends an audit entry. `actor` is none for anonymous callers.
+  // Appends an audit entry. `actor` is empty for anonymous callers.
   void audit(const std::optional<Account>& actor, std::string action, std::string target_type,
              std::string target_id, std::string details, const RequestOrigin& origin);
 

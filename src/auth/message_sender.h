@@ -1,8 +1,8 @@
 #pragma once
 
 // Delivery of messages to account holders (password reset links). Senders are pluggable: an
-// e-mail or SMS gateway implements MessageSender; the default one queues the message in the
-// outbox table, from where a delivery process or an operator picks it up.
+// e-mail or SMS gateway implements MessageSender. The default sender queues the message in the
+// outbox table, where a delivery process or an operator picks it up.
 
 #include <string>
 
@@ -19,7 +19,7 @@ class MessageSender {
 };
 
 // Writes every message to the outbox table and logs that one was queued, with its id and
-// channel. The log never carries the body, because the body holds a one-time token.
+// channel. The log never contains the body, because the body contains a one-time token.
 class OutboxSender final : public MessageSender {
  public:
   // `store` must outlive the sender.

@@ -19,16 +19,16 @@ enum class IdentifierKind : uint8_t { card, email, phone, unknown };
 
 struct SignInIdentifier {
   IdentifierKind kind = IdentifierKind::unknown;
-  // The 13 digits of a card, the normalised e-mail, the E.164 phone; for an unknown form the
-  // trimmed, lower-cased text, so that the sign-in limits still count it.
+  // The 13 digits of a card, the normalised e-mail or the E.164 phone. For an unknown form it is
+  // the trimmed, lower-cased text, so that the sign-in limits still count it.
   std::string normalised;
 };
 
 // Identifiers longer than this are not looked up: no card, e-mail or phone is this long.
 inline constexpr std::size_t kMaxIdentifierLength = 320;
 
-// Reads an identifier: an "@" makes it an e-mail; otherwise a valid card number of the chain
-// (spaces or dashes between digits allowed) makes it a card, and then a number libphonenumber
+// Parses an identifier. An "@" makes it an e-mail. Otherwise a valid card number of the chain
+// (with spaces or dashes between digits) makes it a card. Failing that, a number libphonenumber
 // accepts, with dashes read as spaces, makes it a phone (Italian without a country prefix).
 SignInIdentifier parse_sign_in_identifier(std::string_view text, const CardPolicy& policy);
 

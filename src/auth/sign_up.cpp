@@ -95,7 +95,7 @@ FormCheck check_form(const SignUpForm& form, const AuthConfig& config, const std
   return request;
 }
 
-// Maps the store's refusals to the answers of the sign-up contract.
+// Maps the store's rejections to the errors of the sign-up contract.
 AuthFailure store_failure(const Error& error, const std::string& card_number) {
   if (error.code == "card_not_issued") {
     return invalid_field("card_number", error.code,

@@ -43,7 +43,7 @@ Result<Ean13Modules> encode_ean13(std::string_view number) {
 
 Result<QrModules> encode_qr(std::string_view text) {
   if (text.empty() || text.size() > kMaxQrTextBytes) {
-    return Error{"invalid_qr_text", fmt::format("a QR code holds 1 to {} bytes of text, got {}",
+    return Error{"invalid_qr_text", fmt::format("a QR code contains 1 to {} bytes of text, got {}",
                                                 kMaxQrTextBytes, text.size())};
   }
   const ZXing::BitMatrix matrix = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)

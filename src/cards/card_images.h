@@ -19,9 +19,9 @@ struct CardImage {
   std::string bytes;
 };
 
-// Sizes that scan well from a phone screen: an EAN-13 of 452 x 328 pixels (113 x 82 modules
-// with the quiet zones and digits) and a QR code of a card number of 232 x 232 pixels
-// (21 x 21 modules plus a quiet zone of 4 on each side).
+// Sizes that scan well from a phone screen. An EAN-13 is 452 x 328 pixels (113 x 82 modules
+// with the quiet zones and digits). The QR code of a card number is 232 x 232 pixels (21 x 21
+// modules plus a quiet zone of 4 on each side).
 inline constexpr int kEan13PixelsPerModule = 4;
 inline constexpr int kQrPixelsPerModule = 8;
 

@@ -115,7 +115,8 @@ const std::array<Glyph, 10>& glyphs() {
 }  // namespace
 
 std::span<const std::vector<Point>> digit_glyph(char digit) {
-  assert(digit >= '0' && digit <= '9');
+  assert(digit >= '0');
+  assert(digit <= '9');
   return glyphs()[static_cast<std::size_t>(digit - '0')];
 }
 

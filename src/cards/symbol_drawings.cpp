@@ -49,7 +49,8 @@ void add_digit(StrokeGroup& strokes, char digit, double centre_x, double top) {
 }  // namespace
 
 double Ean13Geometry::digit_centre(int index) {
-  assert(index >= 0 && index <= 12);
+  assert(index >= 0);
+  assert(index <= 12);
   if (index == 0) {
     // Right of the middle of the quiet zone, clear of the start guard.
     return kLeftQuietZone - 3.5;
@@ -63,7 +64,8 @@ double Ean13Geometry::digit_centre(int index) {
 
 Drawing ean13_drawing(const Ean13Modules& modules, std::string_view number) {
   using G = Ean13Geometry;
-  assert(modules.dark.size() == Ean13Modules::kCount && number.size() == 13);
+  assert(modules.dark.size() == Ean13Modules::kCount);
+  assert(number.size() == 13);
   Drawing drawing;
   drawing.width = G::kWidth;
   drawing.height = G::kHeight;

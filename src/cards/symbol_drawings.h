@@ -17,7 +17,7 @@ namespace imagross::cards {
 struct Ean13Geometry {
   static constexpr double kLeftQuietZone = 11;
   static constexpr double kRightQuietZone = 7;
-  static constexpr double kTopMargin = 2;  // light border above, so the symbol stands on any page
+  static constexpr double kTopMargin = 2;  // light border above, so the symbol reads on any page
   static constexpr double kBarHeight = 69;
   static constexpr double kGuardExtension = 5;
   static constexpr double kDigitGap = 1;  // between the bars' bottom and the digits' top

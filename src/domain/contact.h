@@ -26,7 +26,7 @@ inline constexpr std::string_view kDefaultPhoneRegion = "IT";
 // Accepts the forms people type: spaces, dots, dashes and brackets between digits, and a leading
 // "+" or "00" before the country code ("+39 347 1234567", "0039 347 1234567"). A number without
 // one belongs to `region` (ISO 3166-1 alpha-2): "347.1234567" and "06 1234 5678" are Italian.
-// Error code "invalid_phone": the message quotes the text and says what is wrong (not a number,
+// Error code "invalid_phone": the message quotes the text and names the fault (not a number,
 // too short, too long, unknown country code, no such number in the country's plan). Text of more
 // than kMaxPhoneLength characters is rejected without being quoted.
 Result<std::string> normalize_phone(std::string_view text,

@@ -52,7 +52,7 @@ struct Member {
   Consent profiling;
   std::string created_at;
   std::string updated_at;
-  std::vector<Card> cards;  // filled by the calls that say so
+  std::vector<Card> cards;  // filled by the calls documented to fill it
 };
 
 // Returns the card a member shows: the active card of `cards` (a member's cards in registration

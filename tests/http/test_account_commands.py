@@ -120,7 +120,7 @@ def test_customer_create_rejects_bad_cards(workdir):
     mistyped = customer_create(workdir, card[:12] + str((int(card[12]) + 1) % 10))
     assert mistyped.returncode == 2
     assert "check digit" in mistyped.stderr
-    # An issued card that no member holds has no member to sign in as.
+    # An issued card without a member has no member to sign in as.
     unlinked = customer_create(workdir, free_card(0))
     assert unlinked.returncode == 1
     assert "has no member" in unlinked.stderr

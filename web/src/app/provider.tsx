@@ -23,8 +23,8 @@ export function createQueryClient(): QueryClient {
 }
 
 /**
- * Forgets every cached response when the session ends, so that the next user of the browser never
- * sees the previous one's data, and renews the access token before it expires.
+ * Clears every cached response when the session ends, so that the next user of the browser never
+ * receives the previous user's data. Renews the access token before it expires.
  */
 function useSessionLifecycle(queryClient: QueryClient): void {
   useEffect(() => {

@@ -13,7 +13,7 @@ import { signInForTest, superAdmin } from './session';
 
 /**
  * Renders the real app routes at `url`, in memory, with retries off so errors show at once. The
- * user is signed in as `account` (a super admin unless given; null for nobody).
+ * user is signed in as `account` (a super admin unless given; null for no user).
  */
 export function renderApp(
   url: string,

@@ -74,7 +74,7 @@ export function refreshAccessToken(store: SessionStore = sessionStore): Promise<
 
 /**
  * Returns an access token fit for a request: the current one, or a renewed one when it is
- * missing or about to expire. Null when nobody is signed in.
+ * missing or about to expire. Null when no user is signed in.
  */
 export async function currentAccessToken(
   store: SessionStore = sessionStore,

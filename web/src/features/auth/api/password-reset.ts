@@ -4,7 +4,7 @@ import { apiSend } from '@/shared/api/client';
 
 /**
  * Asks for a reset link. The server returns 202 whether or not the identifier has an account,
- * so the page says the same in both cases.
+ * so the page shows the same text in both cases.
  */
 export async function requestPasswordReset(identifier: string): Promise<void> {
   await apiSend<unknown>(

@@ -12,7 +12,7 @@ import { PasswordStrengthHint } from './password-strength';
 
 /**
  * Asks for a reset link by card number, e-mail or phone. The confirmation reads the same
- * whether or not an account matched, so the page tells nobody who has an account.
+ * whether or not an account matched, so the page reveals to no one who has an account.
  */
 export function PasswordResetRequestForm() {
   const { t } = useI18n();

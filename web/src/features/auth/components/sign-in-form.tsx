@@ -12,7 +12,7 @@ import { useSignIn } from '../api/sign-in';
 
 type Field = 'identifier' | 'password';
 
-/** Returns the failure message of a sign-in, which never tells whether the account exists. */
+/** Returns the failure message of a sign-in, which never reveals whether the account exists. */
 function useSignInFailure(error: unknown, secondsLeft: number): string | null {
   const { t, format } = useI18n();
   const messageOf = useErrorMessage();
