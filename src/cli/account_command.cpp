@@ -20,6 +20,7 @@
 
 #include "auth/passwords.h"
 #include "cli/commands.h"
+#include "common/utc_time.h"
 #include "domain/card_number.h"
 #include "domain/contact.h"
 #include "storage/database.h"
@@ -50,6 +51,7 @@ struct AdminArguments {
 struct CustomerArguments {
   std::string card;
   PasswordSource password;
+  std::string privacy_notice;  // the notice version the member accepted; empty: none recorded
 };
 
 // An error of the command: its message and exit status.
@@ -261,6 +263,14 @@ int run_customer_create(const CustomerArguments& arguments, const GlobalOptions&
   if (!member.ok()) {
     return fail(kCommand, {kRefused, member.error().message});
   }
+  if (!arguments.privacy_notice.empty() && !member->privacy.granted) {
+    Member accepted = *member;
+    accepted.privacy = Consent{true, utc_now_iso8601(), arguments.privacy_notice};
+    const auto updated = database->members().update_member(accepted);
+    if (!updated.ok()) {
+      return fail(kCommand, {kRefused, updated.error().message});
+    }
+  }
   Account account;
   account.role = Role::customer;
   account.member_id = member->id;
@@ -312,6 +322,10 @@ void add_customer_command(CLI::App& app, GlobalOptions& options) {
       [arguments, &options] { return run_customer_create(*arguments, options); });
   create_command->add_option("--card", arguments->card, "the member's card number (13 digits)")
       ->required();
+  create_command->add_option(
+      "--privacy-accepted", arguments->privacy_notice,
+      "record that the member accepted this version of the privacy notice (e.g. 2026-01), as "
+      "signed at the service desk; a consent given before is kept");
 }
 
 }  // namespace

@@ -92,8 +92,8 @@ def test_password_from_stdin_signs_in(workdir):
         server.stop()
 
 
-def customer_create(workdir, card):
-    return run_cli(workdir, "customer", "create", "--card", card,
+def customer_create(workdir, card, *arguments):
+    return run_cli(workdir, "customer", "create", "--card", card, *arguments,
                    env={"IMAGROSS_PASSWORD": PASSWORD})
 
 
@@ -110,6 +110,25 @@ def test_customer_create_for_imported_member(workdir):
         account = server.sign_in(IMPORTED[0]["email"], PASSWORD)["account"]
         assert account["role"] == "customer"
         assert account["display_name"] == "Giulia Rossì"
+    finally:
+        server.stop()
+
+
+def test_customer_create_records_a_privacy_acceptance(workdir):
+    prepare_cards(workdir)
+    without = IMPORTED[0]
+    accepted = IMPORTED[1]
+    assert customer_create(workdir, without["card_number"]).returncode == 0
+    created = customer_create(workdir, accepted["card_number"], "--privacy-accepted", "2026-01")
+    assert created.returncode == 0, created.stderr
+    server = start_server(workdir)
+    try:
+        for row, granted, version in ((without, False, None), (accepted, True, "2026-01")):
+            token = server.sign_in(row["email"], PASSWORD)["access_token"]
+            privacy = server.get("/api/v1/me", token=token).json()["consents"]["privacy"]
+            assert privacy["granted"] is granted
+            assert privacy["notice_version"] == version
+            assert (privacy["at"] is not None) is granted
     finally:
         server.stop()
 

@@ -1,16 +1,9 @@
 #pragma once
 
-#include <fmt/chrono.h>
-
-#include <ctime>
-#include <string>
+#include "common/utc_time.h"
 
 namespace imagross::sqlite {
 
-// The current time as ISO 8601 UTC with seconds, e.g. "2026-11-30T17:05:09Z": the form of every
-// time written as text in the database.
-inline std::string utc_now_iso8601() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-}
+using imagross::utc_now_iso8601;
 
 }  // namespace imagross::sqlite
