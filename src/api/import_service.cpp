@@ -284,10 +284,22 @@ void ImportService::finish(const Job& job, const SalesImportSummary& summary,
   } else {
     spdlog::warn("{}", line);
   }
-  const std::lock_guard lock(mutex_);
-  live_.erase(job.id);
-  counters_.running = 0;
-  ++(ok ? counters_.completed : counters_.failed);
+  {
+    const std::lock_guard lock(mutex_);
+    live_.erase(job.id);
+    counters_.running = 0;
+    ++(ok ? counters_.completed : counters_.failed);
+  }
+  if (ok && !job.options.dry_run && record.imported > 0 && config_.after_import) {
+    try {
+      config_.after_import();
+    } catch (const std::exception& hook_error) {
+      spdlog::error("{}", LogLine("after_import_failed")
+                              .add("import_id", job.id)
+                              .add("error", hook_error.what())
+                              .str());
+    }
+  }
 }
 
 void ImportService::fail_queued() {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -24,6 +25,9 @@ struct ImportServiceConfig {
   std::filesystem::path upload_directory = "data/imports";  // uploads are kept here
   std::filesystem::path reject_directory = "data/rejects";
   std::string time_zone = "Europe/Rome";  // of timestamps written without an offset
+  // Runs on the import thread after each completed import that stored lines; the server awards
+  // points with it. Exceptions it throws are logged.
+  std::function<void()> after_import;
 };
 
 // An import as the service sees it: the record and whether it is still waiting.

@@ -92,7 +92,32 @@ TEST(OpenApi, DocumentsEveryRoute) {
                                        "PATCH /api/v1/members/{id}",
                                        "POST /api/v1/members/{id}/cards/{number}/block",
                                        "POST /api/v1/members/{id}/cards/{number}/replace",
-                                       "GET /api/v1/audit"};
+                                       "GET /api/v1/audit",
+                                       "GET /api/v1/me/points",
+                                       "GET /api/v1/me/points/ledger",
+                                       "GET /api/v1/me/rewards",
+                                       "GET /api/v1/me/redemptions",
+                                       "POST /api/v1/me/redemptions",
+                                       "POST /api/v1/me/redemptions/{id}/cancel",
+                                       "GET /api/v1/me/redemptions/{id}/barcode.svg",
+                                       "GET /api/v1/members/{id}/points",
+                                       "GET /api/v1/members/{id}/points/ledger",
+                                       "POST /api/v1/members/{id}/points/adjustments",
+                                       "POST /api/v1/members/{id}/redemptions",
+                                       "GET /api/v1/points/rule-sets",
+                                       "POST /api/v1/points/rule-sets",
+                                       "GET /api/v1/points/rule-sets/{version}",
+                                       "POST /api/v1/points/rule-sets/{version}/activate",
+                                       "POST /api/v1/points/simulations",
+                                       "GET /api/v1/points/summary",
+                                       "GET /api/v1/rewards",
+                                       "POST /api/v1/rewards",
+                                       "PUT /api/v1/rewards/{id}",
+                                       "GET /api/v1/redemptions",
+                                       "POST /api/v1/redemptions/{id}/cancel",
+                                       "POST /api/v1/redemptions/{id}/use",
+                                       "GET /api/v1/redemptions/{id}/barcode.svg",
+                                       "POST /api/v1/pos/receipts"};
   std::set<std::string> documented;
   const auto root = document();
   for (const auto& [path, item] : root.at("paths").as_object()) {

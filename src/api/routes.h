@@ -13,6 +13,10 @@
 #include "http/router.h"
 #include "storage/database.h"
 
+namespace imagross::points {
+class PointsService;
+}  // namespace imagross::points
+
 namespace imagross::api {
 
 // What the handlers work with. Everything referred to must outlive the router.
@@ -26,6 +30,9 @@ struct ApiContext {
   // Signs callers in and checks their access tokens. Null only in tests of routes that need no
   // caller; every route that needs one then responds 401.
   auth::AuthService* auth = nullptr;
+  // Awards, simulations and members' points views. Null only in tests of routes that use none;
+  // the points routes then fail with 500.
+  points::PointsService* points = nullptr;
 };
 
 // Adds every API route, and the web app in `web_directory` for every other GET.
@@ -39,5 +46,8 @@ void add_import_routes(http::Router& router, ApiContext& context);
 void add_system_routes(http::Router& router, ApiContext& context);
 void add_me_routes(http::Router& router, ApiContext& context);
 void add_member_routes(http::Router& router, ApiContext& context);
+void add_points_routes(http::Router& router, ApiContext& context);
+void add_reward_routes(http::Router& router, ApiContext& context);
+void add_pos_routes(http::Router& router, ApiContext& context);
 
 }  // namespace imagross::api

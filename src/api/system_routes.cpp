@@ -119,6 +119,9 @@ void add_routes(http::Router& router, ApiContext& context,
   add_system_routes(router, context);
   add_me_routes(router, context);
   add_member_routes(router, context);
+  add_points_routes(router, context);
+  add_reward_routes(router, context);
+  add_pos_routes(router, context);
   auto files = std::make_shared<http::StaticFiles>(web_directory);
   router.set_fallback([files](http::Request& request) { return files->serve(request); },
                       {"/api/", "/health/", "/metrics"});

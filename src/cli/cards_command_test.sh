@@ -7,38 +7,12 @@
 set -uo pipefail
 
 imagross=$1
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/command_test_helpers.sh"
 database="$scratch/cards.db"
-failures=0
-
-check_fails() {
-  local name=$1 output=$2
-  if [[ "$output" == *"exit=0" ]]; then
-    echo "FAILED  $name: expected a non-zero exit status: $output"
-    failures=$((failures + 1))
-  else
-    echo "ok      $name"
-  fi
-}
-
-check() {
-  local name=$1 expected=$2 actual=$3
-  if [[ "$actual" == *"$expected"* ]]; then
-    echo "ok      $name"
-  else
-    echo "FAILED  $name: expected '$expected' in: $actual"
-    failures=$((failures + 1))
-  fi
-}
 
 issue() {
   "$imagross" --db "$database" --log-level warn cards issue "$@" 2>&1
   echo "exit=$?"
-}
-
-sql() {
-  sqlite3 "$database" "$1"
 }
 
 output=$(issue --from 299100000001 --count 3)
@@ -87,4 +61,4 @@ output=$(issue --from 299100000005 --count 1)
 check "receipt card is issued" "issued card 2991000000054" "$output"
 check "receipt card is registered" "issued" "$(sql "SELECT status FROM cards WHERE number = '2991000000054'")"
 
-exit $((failures > 0))
+finish_checks

@@ -30,6 +30,12 @@ void add_demo_data_command(CLI::App& app, GlobalOptions& options);
 void add_cards_command(CLI::App& app, GlobalOptions& options);
 // `admin create` and `customer create`.
 void add_account_commands(CLI::App& app, GlobalOptions& options);
+// `points award|expire|review-tiers|balance|verify|rules ...`.
+void add_points_command(CLI::App& app, GlobalOptions& options);
+// `pos-key create|list|revoke`.
+void add_pos_key_command(CLI::App& app, GlobalOptions& options);
+// `rewards create|list|redeem|cancel|redemptions`.
+void add_rewards_command(CLI::App& app, GlobalOptions& options);
 
 // Opens the database file, creating it and its directory when absent.
 std::unique_ptr<Database> open_database_file(const std::string& location);

@@ -1,4 +1,5 @@
-// `imagross import sales FILE...`, `imagross import members FILE...` and `imagross import list`.
+// `imagross import sales FILE...`, `imagross import members FILE...`, `imagross import points
+// FILE...` and `imagross import list`. Sales and members imports award points afterwards.
 
 #include <unistd.h>
 
@@ -13,9 +14,12 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "common/time_zone.h"
 #include "ingest/mapping/presets.h"
 #include "ingest/member_import.h"
+#include "ingest/points_import.h"
 #include "ingest/sales_import.h"
+#include "points/points_service.h"
 #include "storage/database.h"
 
 namespace imagross::cli {
@@ -48,6 +52,7 @@ struct SummaryLabels {
 
 constexpr SummaryLabels kSalesLabels{"duplicates skipped", false};
 constexpr SummaryLabels kMemberLabels{"already stored", true};
+constexpr SummaryLabels kPointsLabels{"already imported", false};
 
 // Imports one file into `database`, or checks it when `database` is null (a dry run).
 using ImportFunction = std::function<ImportSummary(const std::string& file, Database* database,
@@ -212,9 +217,31 @@ bool import_one(const std::string& file, bool dry_run, const SummaryLabels& labe
   return import_succeeded(summary);
 }
 
-// Imports the files one after another; returns the exit status.
+// Awards points on the receipts that an import made ready to earn: new sales lines with a
+// member's card, or the earlier lines of cards that new members hold.
+void award_points(Database& database, const GlobalOptions& global) {
+  auto zone = TimeZone::load(global.time_zone);
+  if (!zone.ok()) {
+    throw CLI::ValidationError("--time-zone", zone.error().message);
+  }
+  points::PointsService service(database, *zone);
+  const points::AwardSummary summary = service.award_pending();
+  points::log_award_summary(summary, "import");
+  fmt::print("points: {} receipts evaluated, {} points awarded, {} points reversed",
+             summary.receipts, group_thousands(summary.points),
+             group_thousands(summary.reversed_points));
+  if (summary.no_rules > 0) {
+    fmt::print(", {} receipts wait for a rule set in force at their time",
+               group_thousands(summary.no_rules));
+  }
+  fmt::print("\n");
+}
+
+// Imports the files one after another, then awards points when `award` is set; returns the
+// exit status.
 int run_imports(const ImportArguments& arguments, const GlobalOptions& global,
-                const SummaryLabels& labels, const ImportFunction& import_file) {
+                const SummaryLabels& labels, const ImportFunction& import_file,
+                bool award = false) {
   std::unique_ptr<Database> database;
   // A dry run must not even create the database file.
   if (!arguments.dry_run) {
@@ -224,6 +251,9 @@ int run_imports(const ImportArguments& arguments, const GlobalOptions& global,
   for (const std::string& file : arguments.files) {
     all_succeeded =
         import_one(file, arguments.dry_run, labels, import_file, database.get()) && all_succeeded;
+  }
+  if (award && database != nullptr) {
+    award_points(*database, global);
   }
   return all_succeeded ? 0 : 1;
 }
@@ -238,7 +268,7 @@ int run_import_sales(const ImportArguments& arguments, const GlobalOptions& glob
     return database != nullptr ? import_sales(file, options, *database, observer)
                                : check_sales_file(file, options, observer);
   };
-  return run_imports(arguments, global, kSalesLabels, import_file);
+  return run_imports(arguments, global, kSalesLabels, import_file, true);
 }
 
 int run_import_members(const ImportArguments& arguments, const GlobalOptions& global) {
@@ -251,7 +281,19 @@ int run_import_members(const ImportArguments& arguments, const GlobalOptions& gl
     return database != nullptr ? import_members(file, options, *database, on_progress)
                                : check_members_file(file, options, on_progress);
   };
-  return run_imports(arguments, global, kMemberLabels, import_file);
+  return run_imports(arguments, global, kMemberLabels, import_file, true);
+}
+
+int run_import_points(const ImportArguments& arguments, const GlobalOptions& global) {
+  PointsImportOptions options;
+  fill_options(arguments, global, options);
+  options.card_policy = card_policy(global);
+  const auto import_file = [&options](const std::string& file, Database* database,
+                                      const ingest::ProgressCallback& on_progress) {
+    return database != nullptr ? import_points(file, options, *database, on_progress)
+                               : check_points_file(file, options, on_progress);
+  };
+  return run_imports(arguments, global, kPointsLabels, import_file);
 }
 
 int run_import_list(const GlobalOptions& global, int limit) {
@@ -344,6 +386,21 @@ void add_members_command(CLI::App& import, GlobalOptions& global) {
   });
 }
 
+void add_points_import_command(CLI::App& import, GlobalOptions& global) {
+  auto arguments = std::make_shared<ImportArguments>();
+  arguments->batch_size = kPointsBatchSize;
+  CLI::App* points = import.add_subcommand(
+      "points",
+      "Import points history and opening balances from a previous system: CSV (also .gz), JSON "
+      "or XLSX, with the columns external_id, card (or email), points (signed), date, "
+      "expires_on, reason. An external_id is imported once");
+  add_file_options(*points, *arguments, "canonical", "rows");
+  points->callback([arguments, &global] {
+    apply_global_options(global);
+    global.exit_code = run_import_points(*arguments, global);
+  });
+}
+
 }  // namespace
 
 std::unique_ptr<Database> open_database_file(const std::string& location) {
@@ -355,11 +412,13 @@ std::unique_ptr<Database> open_database_file(const std::string& location) {
 }
 
 void add_import_command(CLI::App& app, GlobalOptions& options) {
-  CLI::App* import =
-      app.add_subcommand("import", "Import sales and members files, and list past imports");
+  CLI::App* import = app.add_subcommand("import",
+                                        "Import sales, members and points history files, and list "
+                                        "past imports");
   import->require_subcommand(1);
   add_sales_command(*import, options);
   add_members_command(*import, options);
+  add_points_import_command(*import, options);
 
   auto limit = std::make_shared<int>(50);
   CLI::App* list = import->add_subcommand("list", "List past imports, newest first, with counts");

@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
   imagross::cli::add_demo_data_command(app, options);
   imagross::cli::add_cards_command(app, options);
   imagross::cli::add_account_commands(app, options);
+  imagross::cli::add_points_command(app, options);
+  imagross::cli::add_pos_key_command(app, options);
+  imagross::cli::add_rewards_command(app, options);
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,7 @@
 // `imagross serve`: opens the database, starts listening at once (liveness), loads the sales
 // engine in the background (readiness), and serves the API and the web app until SIGINT or
-// SIGTERM. Access tokens are signed with the secret in IMAGROSS_JWT_SECRET.
+// SIGTERM. Access tokens are signed with the secret in IMAGROSS_JWT_SECRET. Points are awarded
+// after each import and once at start; expiry and tier review run at start and every hour.
 
 #include <algorithm>
 #include <atomic>
@@ -25,6 +26,8 @@
 #include "http/listen_address.h"
 #include "http/log_line.h"
 #include "http/server.h"
+#include "points/points_scheduler.h"
+#include "points/points_service.h"
 #include "storage/database.h"
 
 namespace imagross::cli {
@@ -138,8 +141,16 @@ int serve(const GlobalOptions& global, const ServeOptions& serve) {
   auth::AuthService auth(database->accounts(), database->members(), database->audit(), sender,
                          *secret, auth_config);
   SalesEngine engine(*zone);
-  api::ImportService imports(*database, engine,
-                             {serve.import_directory, serve.reject_directory, global.time_zone});
+  points::PointsService points(*database, *zone, &engine);
+  // Set when the server stops, so that an awarding run after an import ends at its next chunk.
+  std::atomic<bool> stopping{false};
+  api::ImportServiceConfig import_config{
+      serve.import_directory, serve.reject_directory, global.time_zone, {}};
+  import_config.after_import = [&points, &stopping] {
+    points::log_award_summary(points.award_pending([&stopping] { return stopping.load(); }),
+                              "sales_import");
+  };
+  api::ImportService imports(*database, engine, import_config);
   if (const int recovered = imports.recover_interrupted(); recovered > 0) {
     spdlog::warn("{}", LogLine("imports_interrupted").add("count", recovered).str());
   }
@@ -151,8 +162,12 @@ int serve(const GlobalOptions& global, const ServeOptions& serve) {
       imports,           std::filesystem::temp_directory_path() / "imagross-exports",
       &server.metrics(), [&server] { return server.open_connections(); }};
   context.auth = &auth;
+  context.points = &points;
   api::add_routes(router, context, serve.web_directory);
-  server.set_stop_callback([&imports] { imports.request_stop(); });
+  server.set_stop_callback([&imports, &stopping] {
+    stopping = true;
+    imports.request_stop();
+  });
   server.listen();
   spdlog::info("{}", LogLine("server_started")
                          .add("listen", serve.listen)
@@ -164,8 +179,11 @@ int serve(const GlobalOptions& global, const ServeOptions& serve) {
 
   std::atomic<bool> load_failed{false};
   auto loader = start_loading(engine, *database, server, load_failed);
+  points::PointsScheduler scheduler(points);
+  scheduler.start();
   server.run();
   imports.request_stop();
+  scheduler.stop();
   imports.join();
   loader.join();
   spdlog::info("{}", LogLine("server_stopped").str());

@@ -1,4 +1,4 @@
-# The sales and members imports: column mapping, value conversion, reject reports and the import pipeline,
+# The sales, members and points history imports: column mapping, value conversion, reject reports and the import pipeline,
 # on top of the file readers of readers.cmake. Included from src/ingest/CMakeLists.txt.
 set(import_dir ${CMAKE_CURRENT_LIST_DIR})
 
@@ -6,6 +6,7 @@ add_library(imagross_ingest STATIC
   ${import_dir}/mapping/field_table.cpp
   ${import_dir}/mapping/sales_field.cpp
   ${import_dir}/mapping/member_field.cpp
+  ${import_dir}/mapping/points_field.cpp
   ${import_dir}/mapping/column_mapping.cpp
   ${import_dir}/mapping/presets.cpp
   ${import_dir}/convert/date_time.cpp
@@ -24,7 +25,8 @@ add_library(imagross_ingest STATIC
   ${import_dir}/batch_queue.cpp
   ${import_dir}/sales_import_run.cpp
   ${import_dir}/sales_import.cpp
-  ${import_dir}/member_import.cpp)
+  ${import_dir}/member_import.cpp
+  ${import_dir}/points_import.cpp)
 target_include_directories(imagross_ingest PUBLIC ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(imagross_ingest
   PUBLIC imagross_ingest_readers imagross_storage imagross_common imagross_domain
@@ -45,5 +47,6 @@ imagross_add_test(ingest_test
     ${import_dir}/sales_import_test.cpp
     ${import_dir}/sales_import_fixtures_test.cpp
     ${import_dir}/member_import_test.cpp
+    ${import_dir}/points_import_test.cpp
     ${import_dir}/online_retail_test.cpp
   LIBRARIES imagross_ingest imagross_storage imagross_ingest_readers SQLite::SQLite3 Boost::json ZLIB::ZLIB)

@@ -1,10 +1,12 @@
 #pragma once
 
-// Helpers for the import tests: a record reader over rows held in memory and a scratch
-// directory with a real SQLite database.
+// Helpers for the import tests: a record reader over rows held in memory, a scratch
+// directory with a real SQLite database, and reading the fixtures and reject reports.
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -70,5 +72,19 @@ class ScratchDirectory {
  private:
   std::filesystem::path path_;
 };
+
+// The path of the fixture `name` in tests/fixtures/`directory` of the source tree.
+inline std::string fixture_file(const std::string& directory, const std::string& name) {
+  return (std::filesystem::path(IMAGROSS_SOURCE_DIR) / "tests" / "fixtures" / directory / name)
+      .string();
+}
+
+// The whole content of the file at `path`, or "" when it cannot be opened.
+inline std::string read_text(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
 
 }  // namespace imagross::ingest::testing

@@ -1,9 +1,7 @@
 #include "ingest/member_import.h"
 
-#include <algorithm>
 #include <vector>
 
-#include <fmt/format.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -11,20 +9,13 @@
 #include "ingest/convert/member_converter.h"
 #include "ingest/import_run.h"
 #include "ingest/mapping/presets.h"
+#include "ingest/row_import.h"
 
 namespace imagross {
 namespace ingest {
 namespace {
 
-// The rows read since the last write, with the line of each row to import.
-struct MemberBatch {
-  std::vector<MemberImportRow> rows;
-  std::vector<int64_t> lines;
-  std::vector<Rejection> rejections;
-  int64_t records = 0;
-  int64_t rejected_rows = 0;
-  uint64_t bytes_read = 0;
-};
+using MemberBatch = RowBatch<MemberImportRow>;
 
 // The consent of `imported` to write over the stored one. Without a change of `granted` the
 // stored consent stays, with its time. A change dated no later than the stored consent is dated
@@ -52,8 +43,6 @@ class MemberImportRun {
   ImportSummary run(const ReaderFactory& open_reader);
 
  private:
-  void read_rows(RecordReader& reader, MemberConverter& converter);
-  void write_batch(MemberBatch& batch);
   void write_rows(MemberBatch& batch, std::vector<Rejection>& refused);
   void reconcile_consents(std::vector<MemberImportRow>& rows);
   void record_member_options();
@@ -77,70 +66,9 @@ ImportSummary MemberImportRun::run(const ReaderFactory& open_reader) {
                             reader.delimiter());
   card_column_ = converter.mapping().column_name(MemberField::card_number);
   record_member_options();
-  try {
-    read_rows(reader, converter);
-    tracker_.close_report();
-  } catch (const ReportError& error) {
-    tracker_.fail(error.what());
-    return tracker_.summary();
-  } catch (const std::exception& error) {
-    tracker_.fail(fmt::format("{}; the batches written before stay imported", error.what()));
-    throw;
-  }
-  if (tracker_.fatal_error().empty()) {
-    tracker_.complete();
-  }
-  return tracker_.summary();
-}
-
-// Reads, converts and writes batch after batch. A read error (a truncated file, an I/O failure)
-// ends the file: the rows read before it are written, and the import is marked failed.
-void MemberImportRun::read_rows(RecordReader& reader, MemberConverter& converter) {
-  const auto batch_size = static_cast<int64_t>(std::max(1, options_.batch_size));
-  MemberBatch batch;
-  Record record;
-  MemberImportRow row;
-  std::string read_error;
-  try {
-    while (reader.next(record)) {
-      ++batch.records;
-      if (reader.header().size() != converter.mapping().header.size()) {
-        converter.follow_header(reader.header());
-      }
-      if (converter.convert(record, row, batch.rejections)) {
-        batch.rows.push_back(std::move(row));
-        batch.lines.push_back(record.line);
-      } else {
-        ++batch.rejected_rows;
-      }
-      if (batch.records >= batch_size) {
-        batch.bytes_read = reader.bytes_read();
-        write_batch(batch);
-      }
-    }
-  } catch (const ReadError& error) {
-    read_error = error.what();
-  }
-  batch.bytes_read = reader.bytes_read();
-  if (batch.records > 0) {
-    write_batch(batch);
-  }
-  if (!read_error.empty()) {
-    tracker_.fail(read_error);
-  }
-}
-
-void MemberImportRun::write_batch(MemberBatch& batch) {
-  std::vector<Rejection> refused;
-  if (database_ != nullptr) {
-    write_rows(batch, refused);
-  } else {
-    tracker_.record().imported += static_cast<int64_t>(batch.rows.size());
-  }
-  const auto rejected_rows = batch.rejected_rows + static_cast<int64_t>(refused.size());
-  tracker_.finish_batch(batch.records, rejected_rows, batch.bytes_read,
-                        merge_by_line(batch.rejections, refused));
-  batch = MemberBatch{};
+  return import_rows<MemberImportRow>(
+      tracker_, reader, converter, options_.batch_size,
+      [this](MemberBatch& batch, std::vector<Rejection>& refused) { write_rows(batch, refused); });
 }
 
 // Writes the batch's rows and counts each outcome. Rows that the database rejects (a blocked

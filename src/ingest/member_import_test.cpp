@@ -5,7 +5,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -20,17 +19,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using testing::read_text;
 using testing::SqlReader;
 
 std::string fixture(const std::string& name) {
-  return (fs::path(IMAGROSS_SOURCE_DIR) / "tests" / "fixtures" / "members" / name).string();
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
+  return testing::fixture_file("members", name);
 }
 
 // A reported problem: line, column, value and a part of the reason.

@@ -17,6 +17,7 @@
 #include "storage/account_store.h"
 #include "storage/audit_log.h"
 #include "storage/member_store.h"
+#include "storage/points_store.h"
 
 namespace imagross {
 
@@ -182,11 +183,12 @@ class Database {
   virtual Dictionaries load_dictionaries() = 0;
   virtual int64_t count_lines() = 0;
 
-  // The stores of members and cards, of online accounts, and of the audit log. They live as
-  // long as the database object and are thread-safe like it.
+  // The stores of members and cards, of online accounts, of the audit log, and of points. They
+  // live as long as the database object and are thread-safe like it.
   virtual MemberStore& members() = 0;
   virtual AccountStore& accounts() = 0;
   virtual AuditLog& audit() = 0;
+  virtual PointsStore& points() = 0;
 };
 
 // A failure of the database itself, not of the data given to it.

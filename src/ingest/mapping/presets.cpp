@@ -8,6 +8,7 @@
 #include <boost/json/value.hpp>
 
 #include "ingest/mapping/member_field.h"
+#include "ingest/mapping/points_field.h"
 
 namespace imagross::ingest {
 namespace {
@@ -155,6 +156,16 @@ Result<MappingSpec> find_member_preset(std::string_view name) {
   }
   return Error{"unknown_preset",
                fmt::format("unknown preset '{}' for members: the preset is canonical, or "
+                           "describe the file with --mapping FILE",
+                           name)};
+}
+
+Result<MappingSpec> find_points_preset(std::string_view name) {
+  if (name == "canonical") {
+    return canonical_preset(points_field_table());
+  }
+  return Error{"unknown_preset",
+               fmt::format("unknown preset '{}' for points history: the preset is canonical, or "
                            "describe the file with --mapping FILE",
                            name)};
 }

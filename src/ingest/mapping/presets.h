@@ -30,6 +30,10 @@ Result<MappingSpec> find_preset(std::string_view name);
 // "unknown_preset".
 Result<MappingSpec> find_member_preset(std::string_view name);
 
+// The layout of a built-in preset of the points history import: "canonical" (canonical column
+// names only, ISO dates). Error code "unknown_preset".
+Result<MappingSpec> find_points_preset(std::string_view name);
+
 // Reads a JSON mapping file:
 //   {
 //     "columns": {"receipt_id": "Numero documento", "timestamp": "Data e ora", ...},

@@ -127,6 +127,10 @@ Statement& Statement::bind_text_or_null(int index, std::string_view text) {
   return text.empty() ? bind_null(index) : bind(index, text);
 }
 
+Statement& Statement::bind_optional(int index, std::optional<int64_t> value) {
+  return value ? bind(index, *value) : bind_null(index);
+}
+
 Statement& Statement::bind_pointer(int index, const void* pointer, const char* type) {
   // SQLite takes a mutable pointer but only hands it back to the function that reads it.
   int code = sqlite3_bind_pointer(handle_, index, const_cast<void*>(pointer), type, nullptr);

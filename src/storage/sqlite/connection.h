@@ -43,6 +43,8 @@ class Statement {
   Statement& bind_id_or_null(int index, int64_t id);
   // Binds NULL for empty text, the text otherwise: values that are unknown or not set yet.
   Statement& bind_text_or_null(int index, std::string_view text);
+  // Binds NULL for none, the value otherwise.
+  Statement& bind_optional(int index, std::optional<int64_t> value);
   // Binds a pointer for a table-valued function that reads it (see batch_table.h).
   Statement& bind_pointer(int index, const void* pointer, const char* type);
 

@@ -279,9 +279,187 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
 END;
 )sql";
 
+// Version 3: points. The ledger and its allocations are append-only (triggers refuse UPDATE and
+// DELETE); points_balances is a cache of each member's ledger sum, written in the transaction of
+// every entry. docs/POINTS.md defines the figures.
+constexpr std::string_view kPointsSchema = R"sql(
+CREATE TABLE points_rule_sets (
+  version INTEGER PRIMARY KEY CHECK (version > 0),
+  name TEXT NOT NULL CHECK (name <> ''),
+  document TEXT NOT NULL CHECK (json_valid(document)),
+  status TEXT NOT NULL CHECK (status IN ('draft', 'active', 'retired')),
+  effective_from TEXT CHECK ((effective_from IS NULL) = (status = 'draft')),
+  created_at TEXT NOT NULL,
+  created_by INTEGER REFERENCES accounts (id),
+  activated_at TEXT,
+  activated_by INTEGER REFERENCES accounts (id)
+) STRICT;
+
+CREATE TABLE points_ledger (
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members (id),
+  kind TEXT NOT NULL CHECK (kind IN ('award', 'reversal', 'redemption', 'refund', 'expiry',
+                                     'adjustment', 'transfer', 'opening')),
+  points INTEGER NOT NULL CHECK (points <> 0),
+  at TEXT NOT NULL CHECK (unixepoch(at) IS NOT NULL),
+  recorded_at TEXT NOT NULL,
+  expires_on TEXT CHECK (expires_on IS NULL OR (points > 0 AND date(expires_on) IS expires_on)),
+  source_type TEXT NOT NULL CHECK (source_type <> ''),
+  source_ref TEXT NOT NULL,
+  rule_set_version INTEGER REFERENCES points_rule_sets (version),
+  reason TEXT NOT NULL,
+  account_id INTEGER REFERENCES accounts (id),
+  CHECK (kind NOT IN ('award', 'refund') OR points > 0),
+  CHECK (kind NOT IN ('reversal', 'redemption', 'expiry') OR points < 0),
+  CHECK (kind NOT IN ('adjustment', 'transfer') OR trim(reason) <> '')
+) STRICT;
+
+CREATE INDEX points_ledger_member ON points_ledger (member_id, at, id);
+CREATE INDEX points_ledger_source ON points_ledger (source_type, source_ref);
+-- Credits not yet consumed, by expiry then age: what the next debit or the expiry run reads.
+CREATE INDEX points_ledger_expiry ON points_ledger (expires_on) WHERE expires_on IS NOT NULL;
+
+-- A debit consuming part of a credit. A credit's remaining points are its points minus the sum
+-- of its allocations; a debit's owed points are its -points minus the sum of its allocations.
+CREATE TABLE points_allocations (
+  debit_id INTEGER NOT NULL REFERENCES points_ledger (id),
+  credit_id INTEGER NOT NULL REFERENCES points_ledger (id),
+  points INTEGER NOT NULL CHECK (points > 0),
+  PRIMARY KEY (debit_id, credit_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX points_allocations_credit ON points_allocations (credit_id);
+
+-- A cache of the entries still open, kept in step with the allocations so that the next debit
+-- finds them without summing allocations: a credit with points left or a debit that still owes
+-- some. `left` shrinks as allocations are written; the row goes when it reaches 0.
+CREATE TABLE points_open_entries (
+  entry_id INTEGER PRIMARY KEY REFERENCES points_ledger (id),
+  member_id INTEGER NOT NULL REFERENCES members (id),
+  is_credit INTEGER NOT NULL CHECK (is_credit IN (0, 1)),
+  expires_on TEXT,
+  left INTEGER NOT NULL CHECK (left > 0)
+) STRICT;
+
+CREATE INDEX points_open_entries_member ON points_open_entries (member_id, is_credit);
+CREATE INDEX points_open_entries_expiry ON points_open_entries (expires_on) WHERE is_credit = 1;
+
+CREATE TABLE points_balances (
+  member_id INTEGER PRIMARY KEY REFERENCES members (id),
+  balance INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+-- Every receipt evaluated for points, earning or not: what makes awarding happen once.
+CREATE TABLE points_receipts (
+  receipt_id INTEGER PRIMARY KEY REFERENCES receipts (id),
+  member_id INTEGER NOT NULL REFERENCES members (id),
+  at TEXT NOT NULL,
+  points INTEGER NOT NULL CHECK (points >= 0),
+  eligible_amount INTEGER NOT NULL,
+  rule_set_version INTEGER REFERENCES points_rule_sets (version),
+  entry_id INTEGER REFERENCES points_ledger (id),
+  details TEXT NOT NULL CHECK (json_valid(details))
+) STRICT;
+
+CREATE INDEX points_receipts_member ON points_receipts (member_id, at);
+
+-- Every return document evaluated, and the earning receipt it reverses when known.
+CREATE TABLE points_returns (
+  receipt_id INTEGER PRIMARY KEY REFERENCES receipts (id),
+  member_id INTEGER NOT NULL REFERENCES members (id),
+  original_receipt_id INTEGER REFERENCES points_receipts (receipt_id),
+  returned_amount INTEGER NOT NULL CHECK (returned_amount >= 0),
+  points INTEGER NOT NULL CHECK (points >= 0),
+  entry_id INTEGER REFERENCES points_ledger (id),
+  details TEXT NOT NULL CHECK (json_valid(details))
+) STRICT;
+
+CREATE INDEX points_returns_original ON points_returns (original_receipt_id)
+  WHERE original_receipt_id IS NOT NULL;
+
+-- History from a previous system: an external id is imported once.
+CREATE TABLE points_openings (
+  external_id TEXT PRIMARY KEY CHECK (external_id <> ''),
+  entry_id INTEGER NOT NULL REFERENCES points_ledger (id),
+  import_id INTEGER REFERENCES imports (id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE member_tiers (
+  member_id INTEGER PRIMARY KEY REFERENCES members (id),
+  tier TEXT NOT NULL CHECK (tier <> ''),
+  since TEXT NOT NULL CHECK (date(since) IS since),
+  reviewed_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE rewards (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (trim(name) <> ''),
+  description TEXT NOT NULL,
+  image_url TEXT,
+  category TEXT NOT NULL,
+  points_cost INTEGER NOT NULL CHECK (points_cost > 0),
+  copay INTEGER NOT NULL CHECK (copay >= 0),
+  stock INTEGER CHECK (stock >= 0),
+  per_member_limit INTEGER CHECK (per_member_limit > 0),
+  valid_from TEXT CHECK (date(valid_from) IS valid_from),
+  valid_to TEXT CHECK (date(valid_to) IS valid_to),
+  active INTEGER NOT NULL CHECK (active IN (0, 1)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to)
+) STRICT;
+
+CREATE TABLE redemptions (
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members (id),
+  reward_id INTEGER NOT NULL REFERENCES rewards (id),
+  points INTEGER NOT NULL CHECK (points > 0),
+  copay INTEGER NOT NULL CHECK (copay >= 0),
+  voucher_code TEXT NOT NULL UNIQUE CHECK (length(voucher_code) = 13),
+  status TEXT NOT NULL CHECK (status IN ('issued', 'used', 'cancelled')),
+  channel TEXT NOT NULL CHECK (channel IN ('app', 'desk')),
+  debit_id INTEGER NOT NULL REFERENCES points_ledger (id),
+  refund_id INTEGER REFERENCES points_ledger (id),
+  created_at TEXT NOT NULL,
+  created_by INTEGER REFERENCES accounts (id),
+  closed_at TEXT,
+  closed_by INTEGER REFERENCES accounts (id),
+  CHECK ((refund_id IS NOT NULL) = (status = 'cancelled')),
+  CHECK ((closed_at IS NULL) = (status = 'issued'))
+) STRICT;
+
+CREATE INDEX redemptions_member ON redemptions (member_id, id);
+CREATE INDEX redemptions_reward ON redemptions (reward_id, status);
+
+CREATE TABLE pos_keys (
+  id INTEGER PRIMARY KEY,
+  store_code TEXT NOT NULL CHECK (store_code <> ''),
+  label TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE CHECK (key_hash <> ''),
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+) STRICT;
+
+CREATE TRIGGER points_ledger_no_update BEFORE UPDATE ON points_ledger BEGIN
+  SELECT RAISE(ABORT, 'points_ledger is append-only: its entries cannot be changed');
+END;
+CREATE TRIGGER points_ledger_no_delete BEFORE DELETE ON points_ledger BEGIN
+  SELECT RAISE(ABORT, 'points_ledger is append-only: its entries cannot be deleted');
+END;
+CREATE TRIGGER points_allocations_no_update BEFORE UPDATE ON points_allocations BEGIN
+  SELECT RAISE(ABORT, 'points_allocations is append-only: allocations cannot be changed');
+END;
+CREATE TRIGGER points_allocations_no_delete BEFORE DELETE ON points_allocations BEGIN
+  SELECT RAISE(ABORT, 'points_allocations is append-only: allocations cannot be deleted');
+END;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "sales_schema", kSalesSchema},
     Migration{2, "members_schema", kMembersSchema},
+    Migration{3, "points_schema", kPointsSchema},
 };
 
 void apply(Connection& connection, const Migration& migration) {

@@ -53,10 +53,13 @@ TEST(MigrationsTest, FreshDatabaseGetsEveryTable) {
   EXPECT_THAT(names,
               ::testing::ElementsAre(
                   "account_stores", "accounts", "audit_log", "cards", "departments", "imports",
-                  "members", "members_search", "members_search_config", "members_search_data",
-                  "members_search_docsize", "members_search_idx", "outbox", "password_resets",
-                  "product_names", "products", "promotions", "receipt_lines", "receipts",
-                  "refresh_tokens", "schema_migrations", "sign_in_failures", "stores"));
+                  "member_tiers", "members", "members_search", "members_search_config",
+                  "members_search_data", "members_search_docsize", "members_search_idx", "outbox",
+                  "password_resets", "points_allocations", "points_balances", "points_ledger",
+                  "points_open_entries", "points_openings", "points_receipts", "points_returns",
+                  "points_rule_sets", "pos_keys", "product_names", "products", "promotions",
+                  "receipt_lines", "receipts", "redemptions", "refresh_tokens", "rewards",
+                  "schema_migrations", "sign_in_failures", "stores"));
   EXPECT_EQ(raw.integer("SELECT count(*) FROM schema_migrations"), latest_version());
   EXPECT_EQ(raw.rows("PRAGMA journal_mode")[0][0], "wal");
 }

@@ -109,6 +109,7 @@ SqliteDatabase::SqliteDatabase(const std::string& path)
   members_ = std::make_unique<SqliteMemberStore>(*store_connections_);
   accounts_ = std::make_unique<SqliteAccountStore>(*store_connections_);
   audit_ = std::make_unique<SqliteAuditLog>(*store_connections_);
+  points_ = std::make_unique<SqlitePointsStore>(*store_connections_);
   spdlog::info("database {}: opened at schema version {}", connection_.path(), version);
 }
 

@@ -24,6 +24,7 @@
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/line_writer.h"
 #include "storage/sqlite/member_store.h"
+#include "storage/sqlite/points_store.h"
 #include "storage/sqlite/prepared_batch.h"
 #include "storage/sqlite/receipt_lookup.h"
 #include "storage/sqlite/store_connections.h"
@@ -61,6 +62,7 @@ class SqliteDatabase final : public Database {
   MemberStore& members() override { return *members_; }
   AccountStore& accounts() override { return *accounts_; }
   AuditLog& audit() override { return *audit_; }
+  PointsStore& points() override { return *points_; }
 
  private:
   class Prepared;
@@ -85,11 +87,12 @@ class SqliteDatabase final : public Database {
 
   BatchChain chain_;
 
-  // The member, account and audit stores, on connections of their own.
+  // The member, account, audit and points stores, on connections of their own.
   std::unique_ptr<StoreConnections> store_connections_;
   std::unique_ptr<SqliteMemberStore> members_;
   std::unique_ptr<SqliteAccountStore> accounts_;
   std::unique_ptr<SqliteAuditLog> audit_;
+  std::unique_ptr<SqlitePointsStore> points_;
 };
 
 }  // namespace imagross::sqlite
