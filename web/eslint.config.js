@@ -45,6 +45,22 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['src/features/points/**/*.{ts,tsx}'],
+    rules: layerRules([
+      { group: ['@/app/*'], message: 'features must not import app' },
+      {
+        group: [
+          '@/features/auth/*',
+          '@/features/customer/*',
+          '@/features/dashboard/*',
+          '@/features/imports/*',
+          '@/features/members/*',
+        ],
+        message: 'features must not import each other',
+      },
+    ]),
+  },
+  {
     files: ['e2e/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },

@@ -69,3 +69,21 @@ export function parseMoney(text: string, locale: 'it-IT' | 'en-US'): number {
     locale === 'it-IT' ? digits.replace(/\./g, '').replace(',', '.') : digits.replace(/,/g, '');
   return Number(normal);
 }
+
+/** POSTs JSON, with `accessToken` when given, and returns the JSON response; throws on a non-2xx. */
+export async function postJson<T>(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  accessToken?: string,
+): Promise<T> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}

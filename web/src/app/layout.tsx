@@ -50,11 +50,15 @@ interface NavItem {
 const ADMIN_NAV: NavItem[] = [
   { to: '/', label: 'nav.dashboard', end: true },
   { to: '/members', label: 'nav.members' },
+  { to: '/points', label: 'nav.pointsAdmin' },
   { to: '/imports', label: 'nav.imports' },
 ];
 
 const CUSTOMER_NAV: NavItem[] = [
   { to: '/card', label: 'nav.card' },
+  { to: '/my-points', label: 'nav.points' },
+  { to: '/rewards', label: 'nav.rewards' },
+  { to: '/vouchers', label: 'nav.vouchers' },
   { to: '/purchases', label: 'nav.purchases' },
   { to: '/profile', label: 'nav.profile' },
 ];

@@ -5,12 +5,25 @@ import { ADMIN_ROLES, CUSTOMER_ROLES } from '@/shared/auth/account';
 import { RequireRole, SessionGate } from './guards';
 import { AppLayout, PublicLayout } from './layout';
 import { ForgotPasswordRoute, ResetPasswordRoute, SignInRoute, SignUpRoute } from './routes/auth';
-import { CardRoute, ProfileRoute, PurchasesRoute } from './routes/customer';
+import {
+  CardRoute,
+  MyPointsRoute,
+  ProfileRoute,
+  PurchasesRoute,
+  RewardsRoute,
+  VouchersRoute,
+} from './routes/customer';
 import { DashboardRoute } from './routes/dashboard';
 import { ImportRoute } from './routes/import';
 import { ImportsRoute } from './routes/imports';
 import { MemberRoute, MembersRoute } from './routes/members';
 import { NotFoundRoute } from './routes/not-found';
+import {
+  PointsOverviewRoute,
+  PointsRewardsRoute,
+  PointsRulesRoute,
+  PointsVouchersRoute,
+} from './routes/points';
 
 const ALL_ROLES = [...ADMIN_ROLES, ...CUSTOMER_ROLES];
 
@@ -44,6 +57,10 @@ export const routes: RouteObject[] = [
                   { path: 'imports/:importId', element: <ImportRoute /> },
                   { path: 'members', element: <MembersRoute /> },
                   { path: 'members/:memberId', element: <MemberRoute /> },
+                  { path: 'points', element: <PointsOverviewRoute /> },
+                  { path: 'points/rules', element: <PointsRulesRoute /> },
+                  { path: 'points/rewards', element: <PointsRewardsRoute /> },
+                  { path: 'points/vouchers', element: <PointsVouchersRoute /> },
                 ],
               },
               {
@@ -51,6 +68,9 @@ export const routes: RouteObject[] = [
                 children: [
                   { path: 'card', element: <CardRoute /> },
                   { path: 'purchases', element: <PurchasesRoute /> },
+                  { path: 'my-points', element: <MyPointsRoute /> },
+                  { path: 'rewards', element: <RewardsRoute /> },
+                  { path: 'vouchers', element: <VouchersRoute /> },
                   { path: 'profile', element: <ProfileRoute /> },
                 ],
               },

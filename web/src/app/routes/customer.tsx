@@ -1,6 +1,9 @@
 import { DigitalCardView } from '@/features/customer/components/digital-card';
+import { MyPoints } from '@/features/customer/components/my-points';
 import { MyPurchases } from '@/features/customer/components/my-purchases';
+import { MyVouchers } from '@/features/customer/components/my-vouchers';
 import { ProfilePage } from '@/features/customer/components/profile-page';
+import { RewardsCatalog } from '@/features/customer/components/rewards-catalog';
 import { useI18n } from '@/shared/i18n/i18n-context';
 import type { MessageKey } from '@/shared/i18n/translate';
 import { useDocumentTitle } from '@/shared/lib/use-document-title';
@@ -38,6 +41,30 @@ export function ProfileRoute() {
   return (
     <CustomerPage title="nav.profile">
       <ProfilePage />
+    </CustomerPage>
+  );
+}
+
+export function MyPointsRoute() {
+  return (
+    <CustomerPage title="nav.points">
+      <MyPoints />
+    </CustomerPage>
+  );
+}
+
+export function RewardsRoute() {
+  return (
+    <CustomerPage title="nav.rewards">
+      <RewardsCatalog />
+    </CustomerPage>
+  );
+}
+
+export function VouchersRoute() {
+  return (
+    <CustomerPage title="nav.vouchers">
+      <MyVouchers />
     </CustomerPage>
   );
 }

@@ -10,6 +10,11 @@ export type QueryParams = Record<string, QueryValue>;
 export const API_BASE = '/api/v1';
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
+/** Turns a URL the API returns ("/api/v1/me/card/qr.svg") into a path under the API. */
+export function apiPathOf(url: string): string {
+  return url.startsWith(`${API_BASE}/`) ? url.slice(API_BASE.length) : url;
+}
+
 /** Builds a same-origin URL such as `/api/v1/stores?store=PV01&store=PV02`. */
 export function buildUrl(path: string, params: QueryParams = {}): string {
   const query = new URLSearchParams();

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 
 import { apiBlob, apiGet } from '@/shared/api/client';
-import { API_BASE } from '@/shared/api/http';
+import { apiPathOf } from '@/shared/api/http';
 import type { CardStatus } from '@/shared/loyalty/types';
 
 /** The URLs of one image of the card, in SVG and PNG. */
@@ -25,11 +25,6 @@ export interface DigitalCard {
 
 export function getMyCard(signal?: AbortSignal): Promise<DigitalCard> {
   return apiGet<DigitalCard>('/me/card', undefined, signal);
-}
-
-/** Turns an image URL of the card ("/api/v1/me/card/qr.svg") into a path under the API. */
-export function apiPathOf(url: string): string {
-  return url.startsWith(`${API_BASE}/`) ? url.slice(API_BASE.length) : url;
 }
 
 // Once loaded, the card and its images stay in memory for the whole visit and are never

@@ -17,6 +17,7 @@ import type { MemberDetail } from '../api/types';
 import { MemberAudit } from './member-audit';
 import { MemberCards } from './member-cards';
 import { MemberEditForm } from './member-edit-form';
+import { MemberPoints } from './member-points';
 import type { MemberLinkState } from './members-list';
 
 function ProfileDetails({ member }: { member: Member }) {
@@ -103,6 +104,7 @@ function MemberPanels({ member }: { member: MemberDetail }) {
       >
         <MemberCards memberId={member.id} cards={member.cards} />
       </Panel>
+      <MemberPoints memberId={member.id} />
       <Panel
         title={t('audit.title')}
         className="panel--wide"
@@ -116,7 +118,10 @@ function MemberPanels({ member }: { member: MemberDetail }) {
   );
 }
 
-/** Renders one member for an admin: profile and its edit form, purchases, cards and history. */
+/**
+ * Renders one member for an admin: profile and its edit form, purchases, cards, points and
+ * history.
+ */
 export function MemberDetailView({ id }: { id: number }) {
   const { t } = useI18n();
   const member = useMember(id);

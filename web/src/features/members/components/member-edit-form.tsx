@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 
 import { fieldErrorOf } from '@/shared/api/field-error';
 import { storeLabel, type Store } from '@/shared/api/stores';
 import { useI18n } from '@/shared/i18n/i18n-context';
 import { isIsoDate } from '@/shared/lib/calendar-date';
 import { isPlausibleEmail, isPlausiblePhone } from '@/shared/lib/contact';
+import { useFormFields, type FieldProblems } from '@/shared/lib/use-form-fields';
 import { MEMBER_STATUSES, type Member, type MemberStatus } from '@/shared/loyalty/types';
-import { ErrorState } from '@/shared/ui/states';
+import { SaveCancelActions } from '@/shared/ui/save-cancel-actions';
 import { TextField } from '@/shared/ui/text-field';
 
 import { useUpdateMember } from '../api/members';
@@ -14,7 +15,7 @@ import type { MemberUpdate } from '../api/types';
 
 type EditValues = Required<MemberUpdate>;
 type Field = keyof EditValues;
-type Problems = Partial<Record<Field, string>>;
+type Problems = FieldProblems<EditValues>;
 
 export function editValuesOf(member: Member): EditValues {
   return {
@@ -70,19 +71,13 @@ export function MemberEditForm({
   const { t } = useI18n();
   const update = useUpdateMember(member.id);
   const validate = useValidate();
-  const [values, setValues] = useState<EditValues>(() => editValuesOf(member));
-  const [problems, setProblems] = useState<Problems>({});
-
-  const set = (field: Field, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setProblems((current) => ({ ...current, [field]: undefined }));
-  };
+  const { values, problems, set, check, showRejection } = useFormFields<EditValues>(() =>
+    editValuesOf(member),
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validate(values);
-    setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (!check(validate(values))) return;
     const changes = memberChanges(editValuesOf(member), values);
     if (Object.keys(changes).length === 0) {
       onDone();
@@ -90,12 +85,7 @@ export function MemberEditForm({
     }
     update.mutate(changes, {
       onSuccess: onDone,
-      onError: (error) => {
-        const rejected = fieldErrorOf(error);
-        if (rejected && rejected.field in values) {
-          setProblems({ [rejected.field]: rejected.message });
-        }
-      },
+      onError: (error) => showRejection(fieldErrorOf(error)),
     });
   };
 
@@ -147,17 +137,11 @@ export function MemberEditForm({
           </select>
         </label>
       </div>
-      {update.isError && !fieldErrorOf(update.error) && (
-        <ErrorState error={update.error} title={t('profile.saveFailed')} />
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {t('profile.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SaveCancelActions
+        saving={update.isPending}
+        error={update.isError && !fieldErrorOf(update.error) ? update.error : null}
+        onCancel={onDone}
+      />
     </form>
   );
 }

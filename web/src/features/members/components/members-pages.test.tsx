@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as fixtures from '@/testing/fixtures';
 import { member, memberDetail, memberPage } from '@/testing/loyalty-fixtures';
 import { mockFetch, requestedUrls, sentBodies, type MockHandler } from '@/testing/mock-fetch';
+import { ledgerWindow, pointsView } from '@/testing/points-fixtures';
 import { renderApp } from '@/testing/render';
 import { storeAdmin } from '@/testing/session';
 
@@ -238,6 +239,12 @@ describe('member detail', () => {
     fetch.mockImplementation(async (input, init) => {
       const url = new URL(String(input), 'http://localhost');
       if (url.pathname === '/api/v1/stores') return Response.json(fixtures.stores);
+      if (url.pathname === '/api/v1/members/41/points') return Response.json(pointsView());
+      if (url.pathname === '/api/v1/members/41/points/ledger') {
+        return Response.json(ledgerWindow([]));
+      }
+      if (url.pathname === '/api/v1/rewards') return Response.json({ rows: [] });
+      if (url.pathname === '/api/v1/redemptions') return Response.json({ total: 0, rows: [] });
       if (init?.method === 'PATCH') return Response.json(member({ phone: '+393339998877' }));
       return Response.json(memberDetail());
     });

@@ -1,4 +1,5 @@
 import { enLoyalty } from './en-loyalty';
+import { enPoints } from './en-points';
 import type { MessageKey } from './it';
 
 // English. The type makes a missing or extra key a compile error.
@@ -203,4 +204,5 @@ export const en: Record<MessageKey, string> = {
   'notFound.body': 'The address matches no page.',
   'notFound.back': 'Back to the dashboard',
   ...enLoyalty,
+  ...enPoints,
 };

@@ -1,8 +1,9 @@
 import { itLoyalty } from './it-loyalty';
+import { itPoints } from './it-points';
 
-// Italian, the default language. Every label of the app is here or in it-loyalty.ts; en.ts must
-// have the same keys. Placeholders in braces ({value}) are filled by t(); keys ending in
-// .one/.other are plurals.
+// Italian, the default language. Every label of the app is here, in it-loyalty.ts or in
+// it-points.ts; en.ts must have the same keys. Placeholders in braces ({value}) are filled by
+// t(); keys ending in .one/.other are plurals.
 export const it = {
   'app.name': 'ImaGross Loyalty',
   'app.area': 'Back office',
@@ -204,6 +205,7 @@ export const it = {
   'notFound.body': "L'indirizzo non corrisponde a nessuna pagina.",
   'notFound.back': 'Torna al cruscotto',
   ...itLoyalty,
+  ...itPoints,
 } as const;
 
 export type MessageKey = keyof typeof it;
