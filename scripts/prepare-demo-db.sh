@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Prepares the demo: the embedded database with the demo data set (the sales, then the members
-# of their cards), a demo super admin and a demo customer. Each step is skipped when its result
-# exists, so a second run reuses the database and the demo passwords.
+# of their cards), a demo super admin and a demo customer, and the points programme: the rule set
+# of data/points/rules-2026.json in force from the data's first day, the points awarded, a rewards
+# catalogue, a few redemptions of the demo customer (one cancelled), expiry and tier review. Each
+# step is skipped when its result exists, so a second run reuses the database and the passwords.
 #
 # Usage: prepare-demo-db.sh IMAGROSS_BINARY DATABASE DEMO_DIRECTORY LINES CREDENTIALS_FILE
 #        prepare-demo-db.sh --print-sign-in CREDENTIALS_FILE
@@ -11,6 +13,7 @@
 set -euo pipefail
 
 readonly admin_email="admin@imagross.example"
+readonly rules_document="data/points/rules-2026.json"
 
 # Prints how to sign in as each demo account.
 print_sign_in() {
@@ -64,10 +67,17 @@ load_demo_data() {
   rm -f "$database.loading-wal" "$database.loading-shm"
 }
 
-# Writes the credentials file with new passwords and the first demo member's card.
+# The card with the most receipt lines in the sales file (the lowest number among equals): the
+# demo customer, who then has points, a tier and redemptions to show.
+most_active_card() {
+  awk -F, 'NR > 1 && $4 != "" { lines[$4]++ } END { for (card in lines) print lines[card], card }' \
+    "$demo_directory/sales.csv" | sort -k1,1nr -k2,2 | awk 'NR == 1 { print $2 }'
+}
+
+# Writes the credentials file with new passwords and the most active demo member's card.
 write_credentials() {
   local customer_card
-  customer_card=$(sed -n '2s/,.*//p' "$demo_directory/members.csv")
+  customer_card=$(most_active_card)
   (
     umask 077
     {
@@ -111,7 +121,8 @@ create_demo_accounts() {
         admin create --email "$admin_email" || status=$?
     else
       create_account "$(credential "$credentials" customer_password)" member_has_account \
-        customer create --card "$(credential "$credentials" customer_card)" || status=$?
+        customer create --card "$(credential "$credentials" customer_card)" \
+        --privacy-accepted 2026-01 || status=$?
     fi
     if ((status == 1)); then
       return 1
@@ -123,6 +134,76 @@ create_demo_accounts() {
       return 1
     fi
   done
+}
+
+# Runs the imagross command on the demo database, logging warnings only.
+run_imagross() {
+  "$imagross" --db "$database" --log-level warn "$@"
+}
+
+# Stores the demo rule set and puts it in force from the first day of the sales, unless a rule
+# set is active already.
+activate_demo_rules() {
+  if run_imagross points rules list | awk '$2 == "active" { found = 1 } END { exit !found }'; then
+    return
+  fi
+  local version first_day
+  version=$(run_imagross points rules create "$rules_document" 2>/dev/null)
+  first_day=$(awk -F, 'NR > 1 && (first == "" || $2 < first) { first = $2 } END {
+    print substr(first, 1, 10) }' "$demo_directory/sales.csv")
+  echo "prepare-demo-db: $(run_imagross points rules activate "$version" --from "$first_day")"
+}
+
+# Creates the rewards catalogue and redeems three rewards for the demo customer at the desk,
+# unless the catalogue has rewards already. The first redemption, a shopping voucher, is
+# cancelled and its points refunded. A redemption the customer's points do not cover is skipped
+# with a note, because the demo can go on without it.
+create_demo_rewards() {
+  if ! run_imagross rewards list | grep -q '^no rewards yet'; then
+    return
+  fi
+  local donation bottle voucher
+  donation=$(run_imagross rewards create --name "Donazione al Banco Alimentare" --cost 20 \
+    --category "Solidarietà" --description "2 euro donati al Banco Alimentare a tuo nome")
+  bottle=$(run_imagross rewards create --name "Borraccia termica" --cost 30 --copay 2.90 \
+    --stock 500 --category "Tempo libero" --description "Acciaio inox, 500 ml")
+  voucher=$(run_imagross rewards create --name "Buono spesa 5 euro" --cost 50 \
+    --category "Buoni spesa" --description "Da usare in tutti i punti vendita ImaGross")
+  run_imagross rewards create --name "Buono spesa 10 euro" --cost 100 --category "Buoni spesa" \
+    --description "Da usare in tutti i punti vendita ImaGross" >/dev/null
+  run_imagross rewards create --name "Tovaglia in lino" --cost 90 --copay 5.90 --stock 300 \
+    --category "Casa" --description "Per 6 persone, 140 x 180 cm" >/dev/null
+  run_imagross rewards create --name "Set di coltelli da cucina" --cost 150 --copay 9.90 \
+    --stock 200 --category "Casa" --description "Cinque coltelli con ceppo in legno" >/dev/null
+  run_imagross rewards create --name "Zaino da viaggio" --cost 180 --copay 7.90 --stock 150 \
+    --category "Tempo libero" --description "30 litri, con tasca per il computer" >/dev/null
+  run_imagross rewards create --name "Set di pentole" --cost 250 --copay 19.90 --stock 100 \
+    --limit 1 --category "Casa" --description "Quattro pentole in acciaio per induzione" \
+    >/dev/null
+  echo "prepare-demo-db: created 8 rewards"
+  local card redemption output
+  card=$(credential "$credentials" customer_card)
+  for reward in "$voucher" "$donation" "$bottle"; do
+    if ! output=$(run_imagross rewards redeem --card "$card" "$reward" 2>&1); then
+      echo "prepare-demo-db: note: no demo redemption of reward $reward: $output"
+      continue
+    fi
+    echo "prepare-demo-db: ${output%%$'\n'*}"
+    if [[ $reward == "$voucher" ]]; then
+      redemption=$(run_imagross rewards redemptions --card "$card" | awk '$4 == 50 { print $1 }')
+      echo "prepare-demo-db: $(run_imagross rewards cancel "$redemption")"
+    fi
+  done
+}
+
+prepare_points() {
+  activate_demo_rules
+  local started=$SECONDS
+  run_imagross points award | sed 's/^/prepare-demo-db: /'
+  echo "prepare-demo-db: awarding took $((SECONDS - started)) s"
+  run_imagross points expire | sed 's/^/prepare-demo-db: /'
+  create_demo_rewards
+  run_imagross points review-tiers >/dev/null
 }
 
 if [[ "${1:-}" == "--print-sign-in" ]]; then
@@ -138,3 +219,4 @@ credentials=$5
 
 load_demo_data
 create_demo_accounts
+prepare_points
