@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "common/utc_time.h"
 #include "http/log_line.h"
 #include "http/server.h"
 
@@ -25,10 +26,6 @@ class ImportInterrupted : public std::runtime_error {
             "the server stopped during the import; import the file again to add the rest "
             "(lines already imported are skipped as duplicates)") {}
 };
-
-std::string utc_now() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-}
 
 }  // namespace
 
@@ -73,7 +70,7 @@ int ImportService::recover_interrupted() {
         continue;
       }
       record.status = ImportStatus::failed;
-      record.finished_at = utc_now();
+      record.finished_at = utc_now_iso8601();
       record.error =
           "the server stopped while this import ran; import the file again to add "
           "the rest (lines already imported are skipped as duplicates)";
@@ -222,7 +219,8 @@ void ImportService::run(const Job& job) {
     auto& view = live_[job.id];
     view.record = progress;
     view.record.id = job.id;
-    view.record.started_at = view.record.started_at.empty() ? utc_now() : view.record.started_at;
+    view.record.started_at =
+        view.record.started_at.empty() ? utc_now_iso8601() : view.record.started_at;
     if (stopping_) {
       throw ImportInterrupted();
     }
@@ -266,7 +264,7 @@ void ImportService::finish(const Job& job, const SalesImportSummary& summary,
     }
     record.status = error.empty() ? ImportStatus::completed : ImportStatus::failed;
     record.error = error;
-    record.finished_at = utc_now();
+    record.finished_at = utc_now_iso8601();
     database_.update_import(record);
   }
 
@@ -312,7 +310,7 @@ void ImportService::fail_queued() {
     auto record = database_.find_import(job.id);
     if (record) {
       record->status = ImportStatus::failed;
-      record->finished_at = utc_now();
+      record->finished_at = utc_now_iso8601();
       record->error = "the server stopped before this import started; upload the file again";
       database_.update_import(*record);
     }

@@ -6,7 +6,7 @@
 
 #include "api/authorization.h"
 #include "api/handler_support.h"
-#include "auth/utc_time.h"
+#include "common/utc_time.h"
 #include "http/json.h"
 
 namespace imagross::api {
@@ -46,7 +46,7 @@ MemberPurchases purchases_of_member(ApiContext& context, int64_t member_id) {
 ConsentStamp consent_stamp_now(const ApiContext& context) {
   const std::string version =
       context.auth != nullptr ? context.auth->config().privacy_notice_version : std::string();
-  return ConsentStamp{auth::format_utc(std::time(nullptr)), version};
+  return ConsentStamp{format_utc(std::time(nullptr)), version};
 }
 
 int32_t local_today(const ApiContext& context) {

@@ -8,7 +8,7 @@
 
 #include "auth/crypto.h"
 #include "auth/passwords.h"
-#include "auth/utc_time.h"
+#include "common/utc_time.h"
 
 namespace imagross::auth {
 namespace {

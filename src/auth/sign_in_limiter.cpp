@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "auth/utc_time.h"
+#include "common/utc_time.h"
 
 namespace imagross::auth {
 namespace {

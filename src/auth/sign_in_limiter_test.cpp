@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "auth/testing/auth_fixture.h"
-#include "auth/utc_time.h"
+#include "common/utc_time.h"
 
 namespace imagross::auth {
 namespace {

@@ -8,7 +8,7 @@
 #include "auth/auth_service.h"
 #include "auth/crypto.h"
 #include "auth/passwords.h"
-#include "auth/utc_time.h"
+#include "common/utc_time.h"
 #include "domain/contact.h"
 
 namespace imagross::auth {

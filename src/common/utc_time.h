@@ -1,16 +1,24 @@
 #pragma once
 
-#include <fmt/chrono.h>
+// Instants as Unix seconds and as the ISO 8601 UTC text the stores and the API write
+// ("2026-11-30T17:05:09Z").
 
-#include <ctime>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace imagross {
 
-// The current time as ISO 8601 UTC with seconds, e.g. "2026-11-30T17:05:09Z": the form of every
-// time written as text in the database and in the API.
-inline std::string utc_now_iso8601() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-}
+// Formats Unix seconds as "YYYY-MM-DDTHH:MM:SSZ".
+std::string format_utc(int64_t unix_seconds);
+
+// Parses "YYYY-MM-DDTHH:MM:SSZ", optionally with a fraction of a second before the Z (which is
+// dropped). Returns nullopt for any other form.
+std::optional<int64_t> parse_utc(std::string_view text);
+
+// The current time as "YYYY-MM-DDTHH:MM:SSZ": the form of every time written as text in the
+// database and in the API.
+std::string utc_now_iso8601();
 
 }  // namespace imagross

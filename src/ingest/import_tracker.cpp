@@ -1,4 +1,5 @@
 #include "ingest/import_tracker.h"
+#include "common/utc_time.h"
 
 #include <ctime>
 #include <filesystem>
@@ -27,10 +28,6 @@ std::string dry_run_report_name(const std::string& source_name) {
 
 }  // namespace
 
-std::string utc_now() {
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-}
-
 ImportTracker::ImportTracker(std::string kind, const std::string& source_name,
                              const ImportOptions& options, Database* database,
                              ProgressCallback on_progress)
@@ -48,7 +45,7 @@ void ImportTracker::adopt_caller_record() {
   }
   record_.id = options_.import_id;
   const auto created = database_->find_import(options_.import_id);
-  record_.started_at = created ? created->started_at : utc_now();
+  record_.started_at = created ? created->started_at : utc_now_iso8601();
 }
 
 void ImportTracker::start(const RecordReader& reader) {
@@ -115,7 +112,7 @@ void ImportTracker::fail(const std::string& error) {
   }
   record_.status = ImportStatus::failed;
   record_.error = error;
-  record_.finished_at = utc_now();
+  record_.finished_at = utc_now_iso8601();
   try {
     database_->update_import(record_);
   } catch (const StorageError& storage_error) {
@@ -129,7 +126,7 @@ void ImportTracker::complete() {
     return;
   }
   record_.status = ImportStatus::completed;
-  record_.finished_at = utc_now();
+  record_.finished_at = utc_now_iso8601();
   database_->update_import(record_);
   spdlog::info(
       "import {} completed: kind={} lines_read={} imported={} updated={} duplicates={} "

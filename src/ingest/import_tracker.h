@@ -20,10 +20,6 @@ namespace imagross::ingest {
 
 using ProgressCallback = std::function<void(const ImportRecord& progress)>;
 
-// The current time as ISO 8601 UTC with seconds ("2026-11-30T17:05:09Z"), the form of the times
-// in import records and member records.
-std::string utc_now();
-
 class ImportTracker {
  public:
   // `kind` is the import record's kind ("sales", "members"). With `database` null, or a dry run,

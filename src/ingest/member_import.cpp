@@ -6,6 +6,7 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
+#include "common/utc_time.h"
 #include "ingest/convert/member_converter.h"
 #include "ingest/import_run.h"
 #include "ingest/mapping/presets.h"
@@ -38,7 +39,7 @@ class MemberImportRun {
       : options_(options),
         tracker_("members", source_name, options, database, on_progress),
         database_(tracker_.database()),
-        now_(utc_now()) {}
+        now_(utc_now_iso8601()) {}
 
   ImportSummary run(const ReaderFactory& open_reader);
 

@@ -9,6 +9,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "common/utc_time.h"
 #include "ingest/import_test_database.h"
 #include "ingest/import_test_support.h"
 #include "ingest/report/reject_report.h"
@@ -124,7 +125,7 @@ TEST_F(MemberImportTest, RejectsEachBadRowWithItsReason) {
 
 TEST_F(MemberImportTest, StoresNormalisedValues) {
   import("bad-rows.csv");
-  const std::string today = utc_now().substr(0, 10);
+  const std::string today = utc_now_iso8601().substr(0, 10);
 
   EXPECT_EQ(stored_members(),
             (std::vector<std::string>{

@@ -17,9 +17,9 @@
 #include <utility>
 #include <vector>
 
-#include "auth/utc_time.h"
 #include "common/result.h"
 #include "common/time_zone.h"
+#include "common/utc_time.h"
 #include "points/rule_engine.h"
 #include "points/rule_set.h"
 #include "storage/database.h"
@@ -242,7 +242,6 @@ int64_t returned_amount(const PendingReceipt& receipt);
 // is midnight in `zone`. Error code "invalid_time".
 Result<int64_t> parse_day_or_time(std::string_view text, const TimeZone& zone);
 
-// Formats UTC seconds as "YYYY-MM-DDTHH:MM:SSZ", the form of every stored time.
-using auth::format_utc;
+using imagross::format_utc;
 
 }  // namespace imagross::points

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/time_zone.h"
 
 namespace imagross {
 
@@ -320,9 +321,10 @@ class PointsStore {
   // Members whose cached balance differs from their ledger sum (empty when all agree).
   virtual std::vector<int64_t> balance_mismatches() = 0;
   virtual PointsLiability liability() = 0;
-  // Flows per day ("day") or month ("month") between two local dates, inclusive.
+  // Flows per local day ("day") or month ("month") between two local dates, inclusive: each
+  // entry counts on the local date of its time in `zone`, the chain's time zone.
   virtual std::vector<PointsFlow> flows(std::string_view from, std::string_view to,
-                                        std::string_view granularity) = 0;
+                                        std::string_view granularity, const TimeZone& zone) = 0;
 
   // Rule sets. create_rule_set stores a draft and returns its version.
   virtual int32_t create_rule_set(std::string_view name, std::string_view document,

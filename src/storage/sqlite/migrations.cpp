@@ -301,7 +301,9 @@ CREATE TABLE points_ledger (
   kind TEXT NOT NULL CHECK (kind IN ('award', 'reversal', 'redemption', 'refund', 'expiry',
                                      'adjustment', 'transfer', 'opening')),
   points INTEGER NOT NULL CHECK (points <> 0),
-  at TEXT NOT NULL CHECK (unixepoch(at) IS NOT NULL),
+  -- Always "YYYY-MM-DDTHH:MM:SSZ", so that text order is time order and the index on `at` serves
+  -- ranges of time.
+  at TEXT NOT NULL CHECK (strftime('%Y-%m-%dT%H:%M:%SZ', at) IS at),
   recorded_at TEXT NOT NULL,
   expires_on TEXT CHECK (expires_on IS NULL OR (points > 0 AND date(expires_on) IS expires_on)),
   source_type TEXT NOT NULL CHECK (source_type <> ''),
@@ -316,6 +318,7 @@ CREATE TABLE points_ledger (
 
 CREATE INDEX points_ledger_member ON points_ledger (member_id, at, id);
 CREATE INDEX points_ledger_source ON points_ledger (source_type, source_ref);
+CREATE INDEX points_ledger_at ON points_ledger (at);
 -- Credits not yet consumed, by expiry then age: what the next debit or the expiry run reads.
 CREATE INDEX points_ledger_expiry ON points_ledger (expires_on) WHERE expires_on IS NOT NULL;
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/civil_time.h"
+#include "common/utc_time.h"
 
 namespace imagross::sqlite {
 namespace {
@@ -83,12 +84,14 @@ SELECT coalesce(sum(CASE WHEN is_credit = 1 THEN left END), 0),
        count(DISTINCT CASE WHEN is_credit = 0 THEN member_id END)
 FROM points_open_entries)sql"};
 
-// Ledger sums per period (the first ?3 characters of the UTC date: 10 for a day, 7 for a month),
-// kind and sign, for entries whose UTC date is in [?1, ?2].
+// Ledger sums per quarter of an hour (UTC seconds / 900), kind and sign, for entries whose time
+// is in [?1, ?2) (ISO 8601 UTC, the form every `at` has, so that text order is time order and
+// the index on `at` serves). Every time zone's offset is a multiple of 15 minutes, so a quarter
+// of an hour lies within one local date.
 constexpr Sql kSelectFlowSums{"select_points_flow_sums", R"sql(
-SELECT substr(date(at), 1, ?3), kind, sum(points)
+SELECT unixepoch(at) / 900, kind, sum(points)
 FROM points_ledger
-WHERE date(at) BETWEEN ?1 AND ?2
+WHERE at >= ?1 AND at < ?2
 GROUP BY 1, kind, points > 0)sql"};
 
 LedgerEntry read_entry(const Statement& statement) {
@@ -259,7 +262,8 @@ PointsLiability read_liability(Connection& connection) {
 }
 
 std::vector<PointsFlow> read_flows(Connection& connection, std::string_view from,
-                                   std::string_view to, std::string_view granularity) {
+                                   std::string_view to, std::string_view granularity,
+                                   const TimeZone& zone) {
   const int32_t from_day = parse_day(from, "from");
   const int32_t to_day = parse_day(to, "to");
   if (from_day > to_day) {
@@ -280,13 +284,20 @@ std::vector<PointsFlow> read_flows(Connection& connection, std::string_view from
     flows[period].period = period;
   }
 
-  // NOTE: entries are grouped by the UTC date of their time, not the chain's local date, so an
-  // entry made shortly after local midnight can count in the previous day.
+  // The UTC bounds are widened by the largest offset any zone has (14 hours), and each quarter
+  // of an hour is then placed on its local date.
+  constexpr int64_t kDay = 86'400;
+  constexpr int64_t kWidestOffset = 14 * 3'600;
+  constexpr int64_t kQuarter = 900;
   Statement sums(connection, kSelectFlowSums);
-  sums.bind(1, format_iso_date(from_day)).bind(2, format_iso_date(to_day));
-  sums.bind(3, static_cast<int64_t>(period_length));
+  sums.bind(1, format_utc(int64_t{from_day} * kDay - kWidestOffset));
+  sums.bind(2, format_utc((int64_t{to_day} + 1) * kDay + kWidestOffset));
   while (sums.step()) {
-    auto flow = flows.find(sums.column_text(0));
+    const int32_t day = zone.to_local(sums.column_int64(0) * kQuarter).day;
+    if (day < from_day || day > to_day) {
+      continue;
+    }
+    auto flow = flows.find(format_iso_date(day).substr(0, period_length));
     if (flow != flows.end()) {
       add_to_flow(flow->second, sums.column_view(1), sums.column_int64(2));
     }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/time_zone.h"
 #include "storage/points_store.h"
 #include "storage/sqlite/connection.h"
 
@@ -23,9 +24,10 @@ MemberTier read_member_tier(Connection& connection, int64_t member_id);
 std::vector<int64_t> find_balance_mismatches(Connection& connection);
 PointsLiability read_liability(Connection& connection);
 
-// Throws std::invalid_argument when a date is not YYYY-MM-DD, `from` is after `to`, or
-// `granularity` is neither "day" nor "month".
+// Entries count on the local date of their time in `zone`. Throws std::invalid_argument when a
+// date is not YYYY-MM-DD, `from` is after `to`, or `granularity` is neither "day" nor "month".
 std::vector<PointsFlow> read_flows(Connection& connection, std::string_view from,
-                                   std::string_view to, std::string_view granularity);
+                                   std::string_view to, std::string_view granularity,
+                                   const TimeZone& zone);
 
 }  // namespace imagross::sqlite

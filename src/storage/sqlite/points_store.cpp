@@ -515,9 +515,10 @@ PointsLiability SqlitePointsStore::liability() {
 }
 
 std::vector<PointsFlow> SqlitePointsStore::flows(std::string_view from, std::string_view to,
-                                                 std::string_view granularity) {
+                                                 std::string_view granularity,
+                                                 const TimeZone& zone) {
   StoreConnections::Reader reader = connections_.reader();
-  return read_flows(*reader, from, to, granularity);
+  return read_flows(*reader, from, to, granularity, zone);
 }
 
 int64_t SqlitePointsStore::qualifying_total(int64_t member_id, bool spend, std::string_view from,

@@ -34,7 +34,7 @@ class SqlitePointsStore final : public PointsStore {
   std::vector<int64_t> balance_mismatches() override;
   PointsLiability liability() override;
   std::vector<PointsFlow> flows(std::string_view from, std::string_view to,
-                                std::string_view granularity) override;
+                                std::string_view granularity, const TimeZone& zone) override;
   int64_t qualifying_total(int64_t member_id, bool spend, std::string_view from,
                            std::string_view to) override;
   MemberTier member_tier(int64_t member_id) override;

@@ -18,6 +18,7 @@
 
 #include "common/civil_time.h"
 #include "common/ean13.h"
+#include "common/time_zone.h"
 #include "storage/sqlite/sqlite_database.h"
 #include "storage/sqlite/test_support.h"
 
@@ -519,20 +520,64 @@ TEST_F(PointsStoreTest, LiabilityAndFlowsSumTheLedger) {
   EXPECT_EQ(liability.by_expiry[0].points, 30);
 
   // The award is dated 2026-03-02 and the expiry 2027-01-01. The adjustments are dated now.
-  const std::vector<PointsFlow> months = points.flows("2026-02-15", "2026-04-10", "month");
+  const TimeZone& utc = *TimeZone::utc();
+  const std::vector<PointsFlow> months = points.flows("2026-02-15", "2026-04-10", "month", utc);
   ASSERT_EQ(months.size(), 3u);
   EXPECT_EQ(months[0].period, "2026-02");
   EXPECT_EQ(months[1].period, "2026-03");
   EXPECT_EQ(months[1].issued, 120);
   EXPECT_EQ(months[2].period, "2026-04");
   EXPECT_EQ(months[2].issued, 0);
-  const std::vector<PointsFlow> days = points.flows("2027-01-01", "2027-01-02", "day");
+  const std::vector<PointsFlow> days = points.flows("2027-01-01", "2027-01-02", "day", utc);
   ASSERT_EQ(days.size(), 2u);
   EXPECT_EQ(days[0].period, "2027-01-01");
   EXPECT_EQ(days[0].expired, 120);
   EXPECT_EQ(days[1].expired, 0);
-  EXPECT_THROW(points.flows("2026-03-01", "2026-02-01", "day"), std::invalid_argument);
-  EXPECT_THROW(points.flows("2026-03-01", "2026-04-01", "week"), std::invalid_argument);
+  EXPECT_THROW(points.flows("2026-03-01", "2026-02-01", "day", utc), std::invalid_argument);
+  EXPECT_THROW(points.flows("2026-03-01", "2026-04-01", "week", utc), std::invalid_argument);
+}
+
+// Flows count each entry on the chain's local date: in Rome, 23:30 UTC on 31 December is already
+// 1 January (UTC+1), and 22:30 UTC on 30 June is 00:30 on 1 July (UTC+2, summer time).
+TEST_F(PointsStoreTest, FlowsFollowTheLocalDate) {
+  const int64_t member = add_member(1);
+  std::map<std::string, int64_t> ids = write_receipts(
+      {make_line("R1", 1), make_line("R2", 1), make_line("R3", 1), make_line("R4", 1)});
+  const std::vector<std::pair<std::string, std::string>> receipts{
+      {"R1", "2026-12-31T22:59:59Z"},  // 23:59:59 on 31 December in Rome
+      {"R2", "2026-12-31T23:30:00Z"},  // 00:30 on 1 January
+      {"R3", "2026-06-30T21:59:00Z"},  // 23:59 on 30 June
+      {"R4", "2026-06-30T22:30:00Z"},  // 00:30 on 1 July
+  };
+  int64_t points_awarded = 10;
+  for (const auto& [code, at] : receipts) {
+    ReceiptAward earned = award(ids[code], code, member, points_awarded, "2028-01-31");
+    earned.at = at;
+    ASSERT_TRUE(points.record_award(earned));
+    points_awarded *= 10;
+  }
+  const auto rome = TimeZone::load("Europe/Rome");
+  ASSERT_TRUE(rome.ok());
+  const std::vector<PointsFlow> days = points.flows("2026-06-30", "2027-01-01", "day", **rome);
+  std::map<std::string, int64_t> issued;
+  for (const PointsFlow& flow : days) {
+    issued[flow.period] = flow.issued;
+  }
+  EXPECT_EQ(issued["2026-06-30"], 1000);
+  EXPECT_EQ(issued["2026-07-01"], 10000);
+  EXPECT_EQ(issued["2026-12-31"], 10);
+  EXPECT_EQ(issued["2027-01-01"], 100);
+  // UTC dates would put R2 on 31 December and R4 on 30 June.
+  const std::vector<PointsFlow> utc_days =
+      points.flows("2026-12-31", "2026-12-31", "day", *TimeZone::utc());
+  ASSERT_EQ(utc_days.size(), 1u);
+  EXPECT_EQ(utc_days[0].issued, 110);
+  // A month sums its local days; the bounds of the range are local too.
+  const std::vector<PointsFlow> months = points.flows("2026-07-01", "2026-12-31", "month", **rome);
+  ASSERT_EQ(months.size(), 6u);
+  EXPECT_EQ(months.front().period, "2026-07");
+  EXPECT_EQ(months.front().issued, 10000);
+  EXPECT_EQ(months.back().issued, 10);
 }
 
 TEST_F(PointsStoreTest, TiersAndQualifyingTotals) {
@@ -728,7 +773,8 @@ WHERE d.member_id <> c.member_id OR d.points >= 0 OR c.points <= 0)sql"),
   EXPECT_EQ(liability.owed_points, owed_total);
 
   // Over all time, what was issued less what went out equals the balances.
-  const std::vector<PointsFlow> flows = points.flows("2025-01-01", "2036-12-31", "month");
+  const std::vector<PointsFlow> flows =
+      points.flows("2025-01-01", "2036-12-31", "month", *TimeZone::utc());
   int64_t net = 0;
   for (const PointsFlow& flow : flows) {
     net += flow.issued - flow.redeemed - flow.expired - flow.reversed;

@@ -1,12 +1,13 @@
-#include "auth/utc_time.h"
+#include "common/utc_time.h"
 
 #include <charconv>
+#include <ctime>
 
 #include <fmt/format.h>
 
 #include "common/civil_time.h"
 
-namespace imagross::auth {
+namespace imagross {
 namespace {
 
 constexpr int64_t kSecondsPerDay = 86'400;
@@ -68,4 +69,8 @@ std::optional<int64_t> parse_utc(std::string_view text) {
   return days * kSecondsPerDay + *hour * 3600 + *minute * 60 + *second;
 }
 
-}  // namespace imagross::auth
+std::string utc_now_iso8601() {
+  return format_utc(std::time(nullptr));
+}
+
+}  // namespace imagross
