@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import * as fixtures from '@/testing/fixtures';
 import { jsonResponse, mockFetch, requestedUrls, type MockHandler } from '@/testing/mock-fetch';
+import { pointsSummary } from '@/testing/points-fixtures';
 import { renderApp } from '@/testing/render';
 
 // jsdom has no canvas: the chart is checked in the browser tests.
@@ -15,10 +16,12 @@ const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, '
 function mockApi(
   dashboard: MockHandler = () => ({ body: fixtures.dashboard() }),
   coverage = fixtures.coverage,
+  summary: MockHandler = () => ({ body: pointsSummary }),
 ) {
   return mockFetch({
     '/api/v1/analytics/coverage': () => ({ body: coverage }),
     '/api/v1/analytics/dashboard': dashboard,
+    '/api/v1/points/summary': summary,
     '/api/v1/stores': () => ({ body: fixtures.stores }),
     '/api/v1/departments': () => ({ body: fixtures.departments }),
   });
@@ -38,7 +41,11 @@ async function waitForKpis() {
 describe('dashboard page', () => {
   it('shows skeletons and never a zero while loading', async () => {
     let release: (reply: Response) => void = () => {};
-    const fetchMock = mockApi(() => new Promise((resolve) => (release = resolve)));
+    const fetchMock = mockApi(
+      () => new Promise((resolve) => (release = resolve)),
+      fixtures.coverage,
+      () => new Promise(() => {}),
+    );
     renderApp('/');
     await waitFor(() => expect(dashboardRequests(fetchMock)).toHaveLength(1));
     expect(screen.getAllByText('Caricamento…').length).toBeGreaterThan(0);

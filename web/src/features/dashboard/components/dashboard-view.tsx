@@ -15,8 +15,12 @@ import { DashboardPanels } from './dashboard-panels';
 import { ExportButtons } from './export-buttons';
 import { FilterBar } from './filter-bar';
 import { KpiCards, KpiCardsSkeleton } from './kpi-cards';
+import { PointsPanel } from './points-panel';
 
-/** Renders the sales dashboard: filters from the URL, KPIs, chart, tables and heatmap. */
+/**
+ * Renders the sales dashboard: filters from the URL, KPIs, the points of the period, chart, tables
+ * and heatmap.
+ */
 export function DashboardView() {
   const { t, format } = useI18n();
   const { filters, update, reset } = useDashboardFilters();
@@ -82,7 +86,10 @@ export function DashboardView() {
   );
 }
 
-/** Renders the figures of one query: error, empty state, or KPI cards and panels. */
+/**
+ * Renders the figures of one query: the sales KPI cards (or the sales error or empty state), the
+ * points of the period, then the sales panels.
+ */
 function DashboardBody({
   query,
   dashboard,
@@ -92,17 +99,29 @@ function DashboardBody({
 }) {
   const { t, format } = useI18n();
   const retry = () => void dashboard.refetch();
+  // Points move without sales too (expiries, redemptions), so their panel stays when sales fail.
+  const points = <PointsPanel period={query} />;
 
-  if (dashboard.isError) return <ErrorState error={dashboard.error} onRetry={retry} />;
+  if (dashboard.isError) {
+    return (
+      <>
+        <ErrorState error={dashboard.error} onRetry={retry} />
+        {points}
+      </>
+    );
+  }
   if (dashboard.data?.kpis.lines === 0) {
     return (
-      <EmptyState
-        title={t('dashboard.empty.title')}
-        body={t('dashboard.empty.body', {
-          from: format.date(query.from),
-          to: format.date(query.to),
-        })}
-      />
+      <>
+        <EmptyState
+          title={t('dashboard.empty.title')}
+          body={t('dashboard.empty.body', {
+            from: format.date(query.from),
+            to: format.date(query.to),
+          })}
+        />
+        {points}
+      </>
     );
   }
   return (
@@ -111,6 +130,7 @@ function DashboardBody({
         <ExportButtons query={query} table="kpis" tableTitle={t('kpis.label')} />
       </div>
       {dashboard.data ? <KpiCards dashboard={dashboard.data} /> : <KpiCardsSkeleton />}
+      {points}
       <DashboardPanels
         dashboard={dashboard.data}
         query={query}

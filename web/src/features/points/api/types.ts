@@ -1,37 +1,11 @@
-import type { AdminReward, ExpiringPoints } from '@/shared/points/types';
+import type { AdminReward } from '@/shared/points/types';
 
 export type { AdminReward };
 
 // The JSON shapes of the admins' points routes. Points are whole numbers, euros decimal strings
 // ("12.30"), days "YYYY-MM-DD" and instants ISO 8601 UTC.
 
-export interface PointsFlowRow {
-  /** "YYYY-MM-DD" for a day, "YYYY-MM" for a month. */
-  period: string;
-  issued: number;
-  redeemed: number;
-  expired: number;
-  reversed: number;
-}
-
-/** GET /points/summary: what the issued points are worth, and how they moved in the period. */
-export interface PointsSummary {
-  liability: {
-    outstanding_points: number;
-    value: string;
-    owed_points: number;
-    members_with_points: number;
-    members_owing: number;
-    by_expiry: ExpiringPoints[];
-  };
-  flows: {
-    granularity: 'day' | 'month';
-    rows: PointsFlowRow[];
-    totals: Omit<PointsFlowRow, 'period'>;
-  };
-  tiers: { name: string; members: number }[];
-  redemptions: { issued: number; used: number; cancelled: number };
-}
+export type { PointsFlowRow, PointsSummary } from '@/shared/points/summary';
 
 export type RuleSetStatus = 'draft' | 'active' | 'retired';
 

@@ -38,6 +38,10 @@ export const en: Record<MessageKey, string> = {
   'dashboard.noData.title': 'No sales imported yet',
   'dashboard.noData.body': 'Import a cash-register export to see the dashboard.',
   'dashboard.noData.action': 'Go to imports',
+  'dashboard.points.title': 'Points',
+  'dashboard.points.subtitle': '{from} to {to} · whole chain, without the sales filters',
+  'dashboard.points.inPeriod': 'In the period',
+  'dashboard.points.open': 'Open the Points section',
 
   'filters.label': 'Filters',
   'filters.period': 'Period',

@@ -39,6 +39,10 @@ export const it = {
   'dashboard.noData.title': 'Nessuna vendita importata',
   'dashboard.noData.body': 'Importa un export delle casse per vedere il cruscotto.',
   'dashboard.noData.action': 'Vai alle importazioni',
+  'dashboard.points.title': 'Punti',
+  'dashboard.points.subtitle': 'Dal {from} al {to} · tutta la catena, senza i filtri delle vendite',
+  'dashboard.points.inPeriod': 'Nel periodo',
+  'dashboard.points.open': 'Apri la sezione Punti',
 
   'filters.label': 'Filtri',
   'filters.period': 'Periodo',
