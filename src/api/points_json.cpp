@@ -59,7 +59,8 @@ json::value season_json(const std::optional<points::Season>& season) {
 json::array expiring_json(const std::vector<ExpiringPoints>& expiring) {
   json::array rows;
   for (const ExpiringPoints& row : expiring) {
-    rows.push_back(json::object{{"expires_on", row.expires_on}, {"points", row.points}});
+    rows.push_back(
+        json::object{{"expires_on", text_or_null_json(row.expires_on)}, {"points", row.points}});
   }
   return rows;
 }

@@ -37,7 +37,6 @@ namespace json = boost::json;
 constexpr int64_t kMaxAdjustmentPoints = 1'000'000'000;
 // The maximum length of an adjustment's reason, in bytes.
 constexpr std::size_t kMaxReasonBytes = 500;
-constexpr std::size_t kMaxRuleSetNameBytes = 200;
 // The maximum period of a simulation or a summary, in days.
 constexpr int32_t kMaxPeriodDays = 3 * 366;
 // A summary over more days than this has monthly flows; a shorter one daily flows.
@@ -106,6 +105,14 @@ http::Response post_adjustment(ApiContext& context, http::Request& request) {
                         "expires_on applies to credits only; leave it out for a negative "
                         "adjustment");
   }
+  const std::string today = format_iso_date(local_today(context));
+  if (!expires_on.empty() && expires_on < today) {
+    throw unprocessable("invalid_expires_on",
+                        fmt::format("expires_on {} is before today ({}): give today or a later "
+                                    "date, or leave it out for points that never expire",
+                                    expires_on, today),
+                        "expires_on");
+  }
 
   const Result<LedgerEntry> entry = context.database.points().adjust(
       member_id, *points, reason, expires_on, principal.account_id);
@@ -156,6 +163,21 @@ points::RuleSet read_rule_set_document(const json::object& body) {
   return std::move(*rule_set);
 }
 
+// 422 when a key appears twice in one object of the request body, because the JSON parser
+// keeps only one of them. Inside the document the code is invalid_rule_set.
+void reject_duplicate_keys(std::string_view body) {
+  const std::optional<std::string> path = points::duplicate_key_path(body);
+  if (!path) {
+    return;
+  }
+  const std::string message =
+      fmt::format("{}: the key appears twice in the same object; keep one of them", *path);
+  if (path->starts_with("document.")) {
+    throw unprocessable("invalid_rule_set", message, *path);
+  }
+  throw invalid_field(*path, message);
+}
+
 http::Response list_rule_sets(ApiContext& context, http::Request& request) {
   require_admin(context, request);
   const QueryReader query(request.query, {});
@@ -183,14 +205,13 @@ http::Response create_rule_set(ApiContext& context, http::Request& request) {
   const QueryReader query(request.query, {});
   static constexpr std::array<std::string_view, 2> kFields{"name", "document"};
   const json::object body = parse_json_object(request.body, kFields);
+  reject_duplicate_keys(request.body);
   const points::RuleSet rule_set = read_rule_set_document(body);
-  std::string name = optional_text_field(body, "name").value_or("");
-  if (name.empty()) {
-    name = rule_set.name;
-  }
-  if (name.size() > kMaxRuleSetNameBytes) {
-    throw invalid_field("name", fmt::format("name must be at most {} bytes, got {}",
-                                            kMaxRuleSetNameBytes, name.size()));
+  const std::optional<std::string> outer_name = optional_text_field(body, "name");
+  const std::string name = outer_name && !outer_name->empty() ? *outer_name : rule_set.name;
+  if (const std::string problem = points::name_error(name); !problem.empty()) {
+    throw unprocessable("invalid_rule_set",
+                        fmt::format("name {} {}", http::quote_value(name), problem), "name");
   }
 
   // The stored document has every field written out, so a later change of a default never
@@ -218,13 +239,9 @@ http::Response activate_rule_set(ApiContext& context, http::Request& request) {
   int64_t effective_from = std::time(nullptr);
   const std::optional<std::string> text = optional_text_field(body, "effective_from");
   if (text && !text->empty()) {
-    const Result<int64_t> parsed = points::parse_day_or_time(*text, context.engine.time_zone());
+    const Result<int64_t> parsed = points::parse_effective_from(*text, context.engine.time_zone());
     if (!parsed) {
-      throw invalid_field("effective_from",
-                          fmt::format("effective_from must be a date YYYY-MM-DD (midnight in the "
-                                      "chain's time zone) or an ISO 8601 time with an offset, "
-                                      "got {}",
-                                      http::quote_value(*text)));
+      throw unprocessable(parsed.error().code, parsed.error().message, "effective_from");
     }
     effective_from = *parsed;
   }
@@ -232,9 +249,11 @@ http::Response activate_rule_set(ApiContext& context, http::Request& request) {
   const Result<RuleSetVersion> activated = context.database.points().activate_rule_set(
       version, points::format_utc(effective_from), principal.account_id);
   if (!activated) {
-    throw points_error(activated.error(), activated.error().code == "effective_from_too_early"
-                                              ? "effective_from"
-                                              : "");
+    const std::string& code = activated.error().code;
+    throw points_error(activated.error(),
+                       code == "effective_from_too_early" || code == "invalid_effective_from"
+                           ? "effective_from"
+                           : "");
   }
   append_audit_entry(context, request, principal, "points.rules.activate", "rule_set",
                      std::to_string(version),
@@ -285,6 +304,7 @@ http::Response post_simulation(ApiContext& context, http::Request& request) {
   const QueryReader query(request.query, {});
   static constexpr std::array<std::string_view, 3> kFields{"document", "from", "to"};
   const json::object body = parse_json_object(request.body, kFields);
+  reject_duplicate_keys(request.body);
   const points::RuleSet rule_set = read_rule_set_document(body);
   const int32_t from_day = required_day_field(body, "from");
   const int32_t to_day = required_day_field(body, "to");

@@ -25,9 +25,9 @@ constexpr int64_t kMaxOffset = 1'000'000'000;
 
 // Codes of the points store and service that reject the request's content rather than conflict
 // with the stored state.
-constexpr std::array<std::string_view, 7> kInvalidInputCodes{
-    "reason_required", "zero_points",     "invalid_reward",          "invalid_rule_set",
-    "same_member",     "invalid_receipt", "effective_from_too_early"};
+constexpr std::array<std::string_view, 8> kInvalidInputCodes{
+    "reason_required", "zero_points",     "invalid_reward",           "invalid_rule_set",
+    "same_member",     "invalid_receipt", "effective_from_too_early", "invalid_effective_from"};
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");

@@ -148,13 +148,21 @@ constexpr std::array<std::string_view, 5> kReceiptFields{"receipt_id", "timestam
 // rejected, because a till records the time of every sale.
 int64_t read_timestamp(const ApiContext& context, const json::object& body) {
   const std::string timestamp = read_text(body, "timestamp", "timestamp", kMaxCodeBytes, true);
-  const bool has_time = timestamp.find('T') != std::string::npos;
+  const std::size_t time_start = timestamp.find('T');
   const Result<int64_t> instant = points::parse_day_or_time(timestamp, context.engine.time_zone());
-  if (!has_time || !instant) {
+  if (time_start == std::string::npos || !instant) {
     throw invalid_field("timestamp",
                         fmt::format("timestamp must be an ISO 8601 time with an offset, such as "
                                     "\"2026-03-02T09:15:00+01:00\", got {}",
                                     http::quote_value(timestamp)));
+  }
+  // A time without an offset would be read in the server's zone, which need not be the till's.
+  if (timestamp.find_first_of("Zz+-", time_start) == std::string::npos) {
+    throw unprocessable("invalid_receipt",
+                        fmt::format("timestamp {} has no UTC offset: add one, such as \"Z\" or "
+                                    "\"+01:00\"",
+                                    http::quote_value(timestamp)),
+                        "timestamp");
   }
   return *instant;
 }
@@ -223,8 +231,11 @@ http::Response post_receipt(ApiContext& context, http::Request& request) {
   }
 
   const points::PosReceipt receipt = read_receipt(context, request);
-  const Result<points::PosOutcome> outcome =
-      points_service(context).post_receipt(pos_key->store_code, receipt);
+  points::PointsService& service = points_service(context);
+  if (const auto problem = service.check_receipt(receipt)) {
+    throw unprocessable("invalid_receipt", problem->message, problem->field);
+  }
+  const Result<points::PosOutcome> outcome = service.post_receipt(pos_key->store_code, receipt);
   if (!outcome) {
     throw points_error(outcome.error(), outcome.error().code == "receipt_conflict" ? "lines" : "");
   }

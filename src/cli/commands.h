@@ -3,6 +3,7 @@
 // Subcommands of the `imagross` command line. Each add_* function registers one subcommand (with
 // its own --help) on `app`; the callback runs the command and sets `exit_code`.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -39,6 +40,10 @@ void add_rewards_command(CLI::App& app, GlobalOptions& options);
 
 // Opens the database file, creating it and its directory when absent.
 std::unique_ptr<Database> open_database_file(const std::string& location);
+
+// Checks that an option is a whole number of at least `min` and at most the int64 maximum, with a
+// message such as "must be a whole number of at least 1, got 'abc'".
+CLI::Validator whole_number_at_least(int64_t min);
 
 // The chain's card policy from --card-prefix. Throws CLI::ValidationError for a bad prefix.
 CardPolicy card_policy(const GlobalOptions& options);

@@ -423,7 +423,7 @@ void add_import_command(CLI::App& app, GlobalOptions& options) {
   auto limit = std::make_shared<int>(50);
   CLI::App* list = import->add_subcommand("list", "List past imports, newest first, with counts");
   list->add_option("--limit", *limit, "imports to list")
-      ->check(CLI::PositiveNumber)
+      ->check(whole_number_at_least(1))
       ->capture_default_str();
   list->callback([limit, &options] {
     apply_global_options(options);

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "common/civil_time.h"
 #include "common/decimal.h"
+#include "domain/card_number.h"
 #include "points/points_service.h"
 #include "points/rule_set.h"
 
@@ -72,6 +73,12 @@ int run_expire(const GlobalOptions& global, const std::string& today) {
   auto database = open_database_file(global.database);
   points::PointsService service(*database, chain_zone(global));
   const std::string day = today.empty() ? service.today() : today;
+  if (day > service.today()) {
+    throw CLI::ValidationError(
+        "--today", fmt::format("{} is after today ({}): expiry cannot be undone, so give today or "
+                               "an earlier date",
+                               day, service.today()));
+  }
   const int64_t expired = service.expire(day);
   fmt::print("expired {} points due on or before {}\n", expired, day);
   return 0;
@@ -90,8 +97,13 @@ int run_review_tiers(const GlobalOptions& global, const std::string& today) {
 }
 
 int run_balance(const GlobalOptions& global, const std::string& card) {
+  const auto number = validate_card_number(card, card_policy(global));
+  if (!number.ok()) {
+    fmt::print(stderr, "error: {}\n", number.error().message);
+    return 1;
+  }
   auto database = open_database_file(global.database);
-  const auto member = database->members().find_member_by_card(card);
+  const auto member = database->members().find_member_by_card(*number);
   if (!member) {
     fmt::print(stderr,
                "error: card '{}' belongs to no member: check the number, or import the member "
@@ -159,6 +171,10 @@ int run_rules_create(const GlobalOptions& global, const PointsArguments& argumen
     return 1;
   }
   const std::string name = arguments.rules_name.empty() ? rule_set->name : arguments.rules_name;
+  if (const std::string problem = points::name_error(name); !problem.empty()) {
+    fmt::print(stderr, "error: --name \"{}\" {}\n", name, problem);
+    return 1;
+  }
   auto database = open_database_file(global.database);
   // The stored document has every field written out, so it shows the defaults it relies on.
   const int32_t version =
@@ -179,7 +195,7 @@ int run_rules_activate(const GlobalOptions& global, const PointsArguments& argum
                std::chrono::system_clock::now().time_since_epoch())
                .count();
   } else {
-    auto parsed = points::parse_day_or_time(arguments.effective_from, *zone);
+    auto parsed = points::parse_effective_from(arguments.effective_from, *zone);
     if (!parsed.ok()) {
       throw CLI::ValidationError("--from", parsed.error().message);
     }
@@ -243,7 +259,7 @@ void add_rules_commands(CLI::App& points, GlobalOptions& global,
       "activate", "Put a draft in force from a time on; receipts from then on earn by it");
   activate->add_option("VERSION", arguments->version, "the draft's version")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number_at_least(1));
   activate->add_option("--from", arguments->effective_from,
                        "when it takes effect: YYYY-MM-DD (midnight in --time-zone) or an ISO "
                        "8601 time; now when absent. Not before the latest active version's");

@@ -66,6 +66,23 @@ check "points import again imports nothing" "already imported               4" "
 check "the history is in the ledger once" "4|250" \
   "$(sql "SELECT count(*), sum(points) FROM points_ledger WHERE kind = 'opening'")"
 
+# Points and dates out of range are rejected with the limit named; the reject report states why.
+cat >"$scratch/history-limits.csv" <<'CSV'
+external_id,card,email,points,date,expires_on,reason
+L-001,2991000000016,,1000000000000,2025-03-01,,Troppi
+L-002,2991000000016,,5,2099-06-01,,Futuro
+L-003,2991000000016,,5,1800-06-01,,Antico
+L-004,2991000000016,,5,2025-13-01,,Mese
+CSV
+output=$(run import points "$scratch/history-limits.csv" --reject-dir "$scratch")
+check "out-of-range history rows are rejected" "rejected                       4" "$output"
+report=$(grep -o '/[^ ]*rejects.csv' <<<"$output")
+rejects=$(cat "$report")
+check "the points limit is named" "beyond the limit of 1000000000" "$rejects"
+check "a future day is rejected" "outside 2000-01-01 to today" "$rejects"
+check "a day before 2000 is rejected" "1800-06-01 is outside" "$rejects"
+check "a bad month states the format once" "1" "$(grep -o 'this file writes' <<<"$rejects" | wc -l)"
+
 output=$(run points balance 2991000000016)
 check "balance of Anna" "balance                      137" "$output"
 output=$(run points balance 2991000000047)
@@ -91,6 +108,27 @@ check "expire again expires nothing" "expired 0 points" "$(run points expire --t
 output=$(run points expire --today 31/01/2026)
 check "expire with a bad date is rejected" "'31/01/2026' is not a date" "$output"
 check_fails "expire with a bad date exits non-zero" "$output"
+output=$(run points expire --today 9999-12-31)
+check "expire after today is rejected" "9999-12-31 is after today" "$output"
+check_fails "expire after today exits non-zero" "$output"
+
+# Bad names, numbers and cards get plain messages.
+sed 's/"name": "Prova"/"name": "   "/' "$scratch/rules.json" >"$scratch/blank-rules.json"
+output=$(run points rules create "$scratch/blank-rules.json")
+check "a blank document name is rejected" "name: is blank" "$output"
+check_fails "a blank document name exits non-zero" "$output"
+output=$(run points rules create --name $'\t' "$scratch/rules.json")
+check "a blank --name is rejected" "is blank" "$output"
+check_fails "a blank --name exits non-zero" "$output"
+check "a blank --name is not a crash" "0" "$(grep -c critical <<<"$output")"
+output=$(run points rules activate 1 --from 2026-12-05T10:00:00)
+check "activation without an offset is rejected" "has no UTC offset" "$output"
+output=$(run rewards create --name "Tazza" --cost -5)
+check "a negative cost names the limit" "must be a whole number of at least 1, got '-5'" "$output"
+check "a negative cost shows no float range" "0" "$(grep -c 1797 <<<"$output")"
+output=$(run points balance 2991000000017)
+check "a bad check digit is named" "check digit" "$output"
+check_fails "a bad check digit exits non-zero" "$output"
 check "verify finds every balance right" "every cached balance equals its ledger sum" \
   "$(run points verify)"
 sql "UPDATE points_balances SET balance = balance + 1 WHERE member_id = 1"

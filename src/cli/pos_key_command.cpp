@@ -1,10 +1,13 @@
 // `imagross pos-key create|list|revoke`: the API keys that stores' tills post receipts with.
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.h"
 #include "storage/database.h"
@@ -15,8 +18,39 @@ namespace {
 struct PosKeyArguments {
   std::string store;
   std::string label;
+  bool new_store = false;
   int64_t id = 0;
 };
+
+// Checks that the sales tables contain lines of `store`. Throws CLI::ValidationError naming the
+// known codes otherwise, because a key of a mistyped code would file its till's receipts under
+// a new store.
+void check_known_store(Database& database, const std::string& store) {
+  const std::vector<StoreEntry> stores = database.load_dictionaries().stores;
+  std::vector<std::string> codes;
+  for (const StoreEntry& entry : stores) {
+    if (entry.code == store) {
+      return;
+    }
+    codes.push_back(entry.code);
+  }
+  std::sort(codes.begin(), codes.end());
+  constexpr std::size_t kListedCodes = 20;
+  std::string known =
+      codes.empty()
+          ? "none yet"
+          : fmt::format("{}", fmt::join(codes.begin(),
+                                        codes.begin() + static_cast<std::ptrdiff_t>(
+                                                            std::min(codes.size(), kListedCodes)),
+                                        ", "));
+  if (codes.size() > kListedCodes) {
+    known += fmt::format(" and {} more", codes.size() - kListedCodes);
+  }
+  throw CLI::ValidationError(
+      "--store", fmt::format("no sales of store '{}' are stored (known stores: {}). Check the "
+                             "code, or add --new-store for a store that has no sales yet",
+                             store, known));
+}
 
 int run_create(const GlobalOptions& global, const PosKeyArguments& arguments) {
   if (arguments.store.empty()) {
@@ -25,6 +59,9 @@ int run_create(const GlobalOptions& global, const PosKeyArguments& arguments) {
                                "files, such as PV07");
   }
   auto database = open_database_file(global.database);
+  if (!arguments.new_store) {
+    check_known_store(*database, arguments.store);
+  }
   const auto [key, secret] = database->points().create_pos_key(arguments.store, arguments.label);
   fmt::print("{}\n", secret);
   fmt::print(stderr,
@@ -73,6 +110,8 @@ void add_pos_key_command(CLI::App& app, GlobalOptions& options) {
       pos_key->add_subcommand("create", "Create a key for a store's tills and print it once");
   create->add_option("--store", arguments->store, "the store's code, such as PV07")->required();
   create->add_option("--label", arguments->label, "a note to tell keys apart, such as \"cassa 3\"");
+  create->add_flag("--new-store", arguments->new_store,
+                   "accept a store code that has no sales in the database yet");
   create->callback([arguments, &options] {
     apply_global_options(options);
     options.exit_code = run_create(options, *arguments);
@@ -87,7 +126,7 @@ void add_pos_key_command(CLI::App& app, GlobalOptions& options) {
   CLI::App* revoke = pos_key->add_subcommand("revoke", "Revoke a key: its tills are rejected");
   revoke->add_option("ID", arguments->id, "the key's id, from `pos-key list`")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number_at_least(1));
   revoke->callback([arguments, &options] {
     apply_global_options(options);
     options.exit_code = run_revoke(options, arguments->id);

@@ -154,12 +154,12 @@ void add_create(CLI::App& rewards, GlobalOptions& global,
   create->add_option("--name", arguments->name, "the reward's name")->required();
   create->add_option("--cost", arguments->cost, "points it costs")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number_at_least(1));
   create->add_option("--copay", arguments->copay, "euros paid at the desk besides the points");
   create->add_option("--stock", arguments->stock, "units available; unlimited when absent")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number_at_least(0));
   create->add_option("--limit", arguments->limit, "redemptions per member; unlimited when absent")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number_at_least(1));
   create->add_option("--category", arguments->category, "catalogue section, such as Casa");
   create->add_option("--description", arguments->description, "text shown in the catalogue");
   create->add_option("--image-url", arguments->image_url, "URL of the reward's picture");
@@ -189,7 +189,7 @@ void add_rewards_command(CLI::App& app, GlobalOptions& options) {
       "redeem", "Spend a member's points on a reward at the desk; prints the voucher code");
   redeem->add_option("REWARD", arguments->id, "the reward's id")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number_at_least(1));
   redeem->add_option("--card", arguments->card, "the member's card number")->required();
   redeem->callback([arguments, &options] {
     apply_global_options(options);
@@ -200,7 +200,7 @@ void add_rewards_command(CLI::App& app, GlobalOptions& options) {
       "cancel", "Cancel an issued redemption: its points are refunded and its unit returns");
   cancel->add_option("REDEMPTION", arguments->id, "the redemption's id")
       ->required()
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number_at_least(1));
   cancel->callback([arguments, &options] {
     apply_global_options(options);
     options.exit_code = run_cancel(options, arguments->id);

@@ -31,6 +31,11 @@ struct PointsRow {
 
 using PointsBatch = RowBatch<PointsRow>;
 
+// The largest entry either way, the same as the largest adjustment of the API.
+constexpr int64_t kMaxEntryPoints = 1'000'000'000;
+// 2000-01-01 as days since 1970-01-01: no loyalty entry of the chain is older.
+constexpr int32_t kFirstEntryDay = 10'957;
+
 // Parses whole points with an optional sign: "150", "+150", "-20".
 std::optional<int64_t> parse_points(std::string_view text) {
   std::size_t at = 0;
@@ -39,7 +44,7 @@ std::optional<int64_t> parse_points(std::string_view text) {
     negative = text[0] == '-';
     at = 1;
   }
-  if (at == text.size() || text.size() - at > 12) {
+  if (at == text.size() || text.size() - at > 18) {
     return std::nullopt;
   }
   int64_t value = 0;
@@ -134,6 +139,13 @@ void PointsConverter::convert_points(const Record& record, PointsRow& row) {
         fmt::format("'{}' is not whole points: write a signed integer such as 150 or -20", text));
     return;
   }
+  if (*points > kMaxEntryPoints || *points < -kMaxEntryPoints) {
+    row_.reject(PointsField::points, text,
+                fmt::format("{} points is beyond the limit of {} either way, the same as for an "
+                            "adjustment; split the entry or correct the value",
+                            *points, kMaxEntryPoints));
+    return;
+  }
   if (*points == 0) {
     row_.reject(PointsField::points, text,
                 "points is 0: an entry must add or take away points; leave the row out");
@@ -165,8 +177,16 @@ std::optional<int32_t> PointsConverter::convert_dates(const Record& record, Poin
     }
     at = *instant;
   }
-  row.entry.at = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(static_cast<std::time_t>(at)));
   const int32_t day = zone_->to_local(at).day;
+  const int32_t today = zone_->to_local(std::time(nullptr)).day;
+  if (day < kFirstEntryDay || day > today) {
+    row_.reject(PointsField::date, text,
+                fmt::format("the entry's day {} is outside 2000-01-01 to today ({}); correct the "
+                            "date",
+                            format_iso_date(day), format_iso_date(today)));
+    return std::nullopt;
+  }
+  row.entry.at = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(static_cast<std::time_t>(at)));
 
   const std::string_view expiry_text = row_.value(record, PointsField::expires_on);
   if (expiry_text.empty()) {

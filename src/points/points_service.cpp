@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -108,7 +110,7 @@ int64_t percentile(const std::vector<int64_t>& sorted, int percent) {
 // A bucket width of 1, 2 or 5 times a power of ten that covers 0..max in at most
 // kDistributionBuckets buckets.
 int64_t bucket_width(int64_t max) {
-  const int64_t needed = std::max<int64_t>(1, (max + kDistributionBuckets) / kDistributionBuckets);
+  const int64_t needed = max / kDistributionBuckets + 1;
   for (int64_t scale = 1;; scale *= 10) {
     for (const int64_t step : {1, 2, 5}) {
       if (step * scale >= needed) {
@@ -118,13 +120,31 @@ int64_t bucket_width(int64_t max) {
   }
 }
 
+// total += amount for non-negative figures, stopping at the int64 maximum instead of wrapping.
+void add_saturated(int64_t& total, int64_t amount) {
+  if (__builtin_add_overflow(total, amount, &total)) {
+    total = std::numeric_limits<int64_t>::max();
+  }
+}
+
+int64_t multiply_saturated(int64_t a, int64_t b) {
+  int64_t product = 0;
+  if (__builtin_mul_overflow(a, b, &product)) {
+    return std::numeric_limits<int64_t>::max();
+  }
+  return product;
+}
+
 std::vector<PointsBucket> distribution(const std::vector<int64_t>& sorted) {
   std::vector<PointsBucket> buckets;
   if (sorted.empty()) {
     return buckets;
   }
-  const int64_t width = bucket_width(sorted.back());
-  for (int64_t from = 0; from <= sorted.back(); from += width) {
+  const int64_t max = std::max<int64_t>(sorted.back(), 0);
+  const int64_t width = bucket_width(max);
+  // Stepping by bucket index, not by adding widths, cannot pass the int64 range near max.
+  for (int64_t index = 0; index <= max / width; ++index) {
+    const int64_t from = index * width;
     const auto first = std::lower_bound(sorted.begin(), sorted.end(), from);
     const auto last = std::upper_bound(sorted.begin(), sorted.end(), from + width - 1);
     buckets.push_back(PointsBucket{from, from + width - 1, static_cast<int64_t>(last - first)});
@@ -180,6 +200,43 @@ Result<int64_t> parse_day_or_time(std::string_view text, const TimeZone& zone) {
   const auto instant = zone.to_utc(parsed->local);
   if (!instant.ok()) {
     return Error{"invalid_time", fmt::format("'{}': {}", text, instant.error().message)};
+  }
+  return *instant;
+}
+
+Result<int64_t> parse_effective_from(std::string_view text, const TimeZone& zone) {
+  const auto invalid = [text](std::string_view problem) {
+    return Error{"invalid_effective_from",
+                 fmt::format("effective_from '{}' {}: write a date YYYY-MM-DD or a time such as "
+                             "2026-01-01T08:00:00+01:00 or 2026-01-01T07:00:00Z, from the year "
+                             "2000 to 2999",
+                             text, problem)};
+  };
+  const auto parsed = ingest::parse_date_time(text, ingest::DateFormat{ingest::DateStyle::iso, {}});
+  if (!parsed.ok()) {
+    return invalid("is not a date or a time");
+  }
+  if (parsed->has_time && !parsed->utc_offset) {
+    return invalid("has no UTC offset");
+  }
+  if (parsed->has_time && text.find('.') != std::string_view::npos) {
+    return invalid("has a fraction of a second");
+  }
+  // 2000-01-01 and 3000-01-01 in days since 1970, for the written date.
+  constexpr int32_t kFirstDay = 10'957;
+  constexpr int32_t kEndDay = 376'200;
+  if (parsed->local.day < kFirstDay || parsed->local.day >= kEndDay) {
+    return invalid("is outside the allowed range");
+  }
+  const Result<int64_t> instant = parse_day_or_time(text, zone);
+  if (!instant) {
+    return invalid("is not a valid time");
+  }
+  // The same bounds in UTC: 2000-01-01T00:00:00Z and 3000-01-01T00:00:00Z in seconds since 1970.
+  constexpr int64_t kFirst = 946'684'800;
+  constexpr int64_t kEnd = 32'503'680'000;
+  if (*instant < kFirst || *instant >= kEnd) {
+    return invalid("is outside the allowed range");
   }
   return *instant;
 }
@@ -430,7 +487,13 @@ int64_t PointsService::upgrade_members(const std::vector<int64_t>& members) {
 }
 
 int64_t PointsService::expire(const std::string& today) {
-  return database_.points().expire(today.empty() ? this->today() : today);
+  const std::string chain_today = this->today();
+  if (today > chain_today) {
+    throw std::invalid_argument(fmt::format(
+        "cannot expire points as of {}: the date is after today ({}), and expiry cannot be undone",
+        today, chain_today));
+  }
+  return database_.points().expire(today.empty() ? chain_today : today);
 }
 
 TierReview PointsService::review_tiers(const std::string& today_text) {
@@ -560,25 +623,26 @@ Result<Simulation> PointsService::simulate(const RuleSet& rule_set, int32_t from
       }
       const EarnReceipt earn = earn_receipt(receipt, *zone_);
       const Evaluation evaluation = evaluate(rule_set, earn, cached->second.first);
-      simulation.points += evaluation.points;
-      simulation.eligible_amount += evaluation.eligible_amount;
+      add_saturated(simulation.points, evaluation.points);
+      add_saturated(simulation.eligible_amount, evaluation.eligible_amount);
       simulation.receipts_earning += evaluation.points > 0 ? 1 : 0;
-      points_of_member += evaluation.points;
+      add_saturated(points_of_member, evaluation.points);
       for (RuleCount& count : simulation.by_rule) {
         const auto& applied = evaluation.applied_rules;
         count.receipts +=
             std::find(applied.begin(), applied.end(), count.name) != applied.end() ? 1 : 0;
       }
       if (current) {
-        simulation.current_points +=
-            evaluate(*current->rule_set, earn, cached->second.second).points;
+        add_saturated(simulation.current_points,
+                      evaluate(*current->rule_set, earn, cached->second.second).points);
       }
     }
   }
   simulation.members = static_cast<int64_t>(member_points.size());
-  simulation.value = simulation.points * rule_set.point_value;
+  simulation.value = multiply_saturated(simulation.points, rule_set.point_value);
   if (current) {
-    simulation.current_value = simulation.current_points * current->rule_set->point_value;
+    simulation.current_value =
+        multiply_saturated(simulation.current_points, current->rule_set->point_value);
   }
   std::vector<int64_t> sorted;
   sorted.reserve(member_points.size());

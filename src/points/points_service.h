@@ -80,6 +80,17 @@ struct PosOutcome {
   bool duplicate = false;          // the receipt was posted before; nothing was written
 };
 
+// A field of a till receipt that breaks a rule.
+struct PosProblem {
+  std::string field;  // the JSON path, such as "timestamp" or "lines[2].amount"
+  std::string message;
+};
+
+// Till receipts are refused with a timestamp more than this many seconds after the server's
+// clock (clock skew between tills and the server), or before kMinPosTimestamp.
+inline constexpr int64_t kMaxPosClockSkew = 300;
+inline constexpr int64_t kMinPosTimestamp = 946'684'800;  // 2000-01-01T00:00:00Z
+
 struct RuleCount {
   std::string name;
   int64_t receipts = 0;
@@ -162,12 +173,18 @@ class PointsService {
   // "invalid_receipt" (with the field), "receipt_conflict" (same id, other lines).
   Result<PosOutcome> post_receipt(const std::string& store_code, const PosReceipt& receipt);
 
+  // Checks a till receipt as post_receipt does before storing it: identifiers, the timestamp
+  // against the clock, line numbers, and each line's limits and amount. Returns the first
+  // problem.
+  std::optional<PosProblem> check_receipt(const PosReceipt& receipt) const;
+
   // Evaluates `rule_set` on the receipts of [from_day, to_day] (local days), writing nothing.
   // Error code "invalid_period".
   Result<Simulation> simulate(const RuleSet& rule_set, int32_t from_day, int32_t to_day);
 
   // Expires the credits due on or before `today` (YYYY-MM-DD; empty: today in the chain's
-  // zone). Returns the points expired.
+  // zone). Returns the points expired. Throws std::invalid_argument when `today` is after the
+  // chain's today, because expiry cannot be undone.
   int64_t expire(const std::string& today = {});
 
   // Applies the downgrade rule of the rule set in force on `today` (empty: today), and moves up
@@ -241,6 +258,11 @@ int64_t returned_amount(const PendingReceipt& receipt);
 // Parses "YYYY-MM-DD" or an ISO 8601 time ("2026-01-01T00:00:00Z", "...+01:00"); a date alone
 // is midnight in `zone`. Error code "invalid_time".
 Result<int64_t> parse_day_or_time(std::string_view text, const TimeZone& zone);
+
+// Parses the time a rule set version takes effect: a date (midnight in `zone`) or an ISO 8601
+// time with "Z" or a UTC offset and whole seconds, in the years 2000 to 2999. Error code
+// "invalid_effective_from".
+Result<int64_t> parse_effective_from(std::string_view text, const TimeZone& zone);
 
 using imagross::format_utc;
 

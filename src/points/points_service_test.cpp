@@ -9,12 +9,17 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 #include <map>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/civil_time.h"
 #include "common/ean13.h"
+#include "domain/receipt_line.h"
 #include "ingest/sales_import.h"
 #include "storage/sqlite/test_support.h"
 
@@ -322,6 +327,102 @@ TEST_F(PointsServiceTest, PosReceiptWithoutMember) {
   EXPECT_EQ(invalid.error().code, "invalid_receipt");
 }
 
+TEST_F(PointsServiceTest, PosReceiptChecksNameTheField) {
+  PosReceipt valid;
+  valid.receipt_id = "PV01-C-1";
+  valid.timestamp = utc("2026-06-15 11:30:00");
+  valid.lines = {pos_line("Panetteria", 2'500)};
+  ASSERT_FALSE(service_.check_receipt(valid).has_value());
+
+  struct Case {
+    std::function<void(PosReceipt&)> change;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {[](PosReceipt& r) { r.receipt_id = "   "; }, "receipt_id"},
+      {[](PosReceipt& r) { r.receipt_id = std::string("T\0X", 3); }, "receipt_id"},
+      {[](PosReceipt& r) { r.lines[0].product_code = " "; }, "lines[0].product_code"},
+      {[this](PosReceipt& r) { r.timestamp = now_ + kMaxPosClockSkew + 1; }, "timestamp"},
+      {[](PosReceipt& r) { r.timestamp = kMinPosTimestamp - 1; }, "timestamp"},
+      {[](PosReceipt& r) { r.lines[0].amount = 1'000'000'000; }, "lines[0].amount"},
+      {[](PosReceipt& r) { r.lines[0].unit_price = 9'000'000'000'000'000'000; },
+       "lines[0].unit_price"},
+      {[](PosReceipt& r) { r.lines[0].quantity = 100'001'000; }, "lines[0].quantity"},
+      {[](PosReceipt& r) { r.lines[0].discount = -5'000; }, "lines[0].discount"},
+      {[](PosReceipt& r) {
+         r.lines.push_back(r.lines[0]);
+         r.lines[0].line = 2;
+       },
+       "lines[1].line"},
+  };
+  for (const Case& bad : cases) {
+    PosReceipt receipt = valid;
+    bad.change(receipt);
+    const std::optional<PosProblem> problem = service_.check_receipt(receipt);
+    ASSERT_TRUE(problem.has_value()) << bad.field;
+    EXPECT_EQ(problem->field, bad.field);
+    const Result<PosOutcome> posted = service_.post_receipt("PV01", receipt);
+    ASSERT_FALSE(posted.ok()) << bad.field;
+    EXPECT_EQ(posted.error().code, "invalid_receipt");
+  }
+  // Up to 5 minutes ahead of the server's clock, and a cent of rounding, are accepted.
+  PosReceipt skewed = valid;
+  skewed.timestamp = now_ + kMaxPosClockSkew;
+  skewed.lines[0].amount += kLineAmountTolerance;
+  EXPECT_FALSE(service_.check_receipt(skewed).has_value());
+  EXPECT_EQ(sql("SELECT count(*) FROM receipt_lines"), 0);
+}
+
+TEST_F(PointsServiceTest, PosReceiptOtherLineCountConflicts) {
+  add_member(1);
+  activate();
+  PosReceipt receipt;
+  receipt.receipt_id = "PV01-T-9";
+  receipt.timestamp = utc("2026-03-02 10:00:00");
+  receipt.card = card(1);
+  receipt.lines = {pos_line("Panetteria", 50'000), pos_line("Latticini", 20'000)};
+  ASSERT_TRUE(service_.post_receipt("PV01", receipt).ok());
+
+  PosReceipt subset = receipt;
+  subset.lines.pop_back();
+  PosReceipt superset = receipt;
+  superset.lines.push_back(pos_line("Enoteca", 30'000));
+  for (const PosReceipt& other : {subset, superset}) {
+    const Result<PosOutcome> posted = service_.post_receipt("PV01", other);
+    ASSERT_FALSE(posted.ok());
+    EXPECT_EQ(posted.error().code, "receipt_conflict");
+  }
+  EXPECT_EQ(sql("SELECT count(*) FROM receipt_lines"), 2);
+  EXPECT_EQ(ledger_sum("award"), 7);
+}
+
+TEST_F(PointsServiceTest, PosReceiptUpgradesTier) {
+  const int64_t member = add_member(1);
+  activate();
+  // 45 points so far: Bronze, 5 short of Silver.
+  write({line("R1", 1, utc("2026-05-04 10:00:00"), card(1), "Panetteria", 450'000)});
+  service_.award_pending();
+  ASSERT_NE(database_->points().member_tier(member).tier, "Silver");
+
+  PosReceipt crossing;
+  crossing.receipt_id = "PV01-U-1";
+  crossing.timestamp = utc("2026-06-15 11:00:00");
+  crossing.card = card(1);
+  crossing.lines = {pos_line("Panetteria", 50'000)};
+  const Result<PosOutcome> first = service_.post_receipt("PV01", crossing);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->points, 5);
+  EXPECT_EQ(database_->points().member_tier(member).tier, "Silver");
+
+  // The next receipt earns at Silver's 1.25x: 8 x 1.25 = 10 points.
+  PosReceipt next = crossing;
+  next.receipt_id = "PV01-U-2";
+  next.lines = {pos_line("Panetteria", 80'000)};
+  const Result<PosOutcome> second = service_.post_receipt("PV01", next);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(second->points, 10);
+}
+
 TEST_F(PointsServiceTest, PosReturnReversesProportionally) {
   const int64_t member = add_member(1);
   activate();
@@ -430,11 +531,62 @@ TEST_F(PointsServiceTest, ExpiryIsIdempotent) {
   service_.award_pending();
   EXPECT_EQ(raw_.rows("SELECT expires_on FROM points_ledger WHERE kind = 'award'")[0][0],
             "2027-01-31");
+  now_ = utc("2027-02-01 12:00:00");  // expiry takes only days up to today
   EXPECT_EQ(service_.expire("2027-01-30"), 0);
   EXPECT_EQ(service_.expire("2027-01-31"), 3);
   EXPECT_EQ(service_.expire("2027-01-31"), 0);
   EXPECT_EQ(service_.view(member).points.balance, 0);
   EXPECT_EQ(ledger_sum("expiry"), -3);
+}
+
+TEST_F(PointsServiceTest, ExpiryRejectsDayAfterToday) {
+  add_member(1);
+  activate();
+  write({line("R1", 1, utc("2026-03-02 10:00:00"), card(1), "Panetteria", 30'000)});
+  service_.award_pending();
+  try {
+    service_.expire("9999-12-31");
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("9999-12-31"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("2026-06-15"), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(ledger_sum("expiry"), 0);
+  EXPECT_EQ(service_.expire("2026-06-15"), 0);
+}
+
+TEST_F(PointsServiceTest, SimulationAtLargestFiguresStaysBounded) {
+  add_member(1);
+  add_member(2);
+  std::vector<ReceiptLine> lines;
+  for (int number = 1; number <= 3; ++number) {
+    lines.push_back(
+        line("R1", number, utc("2026-03-02 10:00:00"), card(1), "Panetteria", 1'000'000'000));
+  }
+  lines.push_back(line("R2", 1, utc("2026-03-03 10:00:00"), card(2), "Panetteria", 1'000));
+  write(lines);
+  const RuleSet rule_set = parse_rule_set(R"json({"name": "Massimo",
+      "earn": {"mode": "per_threshold", "threshold": "0.01", "points": 10000},
+      "stacking": {"receipt": "multiply"},
+      "rules": [{"name": "x100", "multiplier": "100"}, {"name": "x10", "multiplier": "10"}],
+      "seasons": [{"name": "2026", "start": "2026-01-01", "end": "2026-12-31",
+                   "expires": "2027-01-31", "claim_until": "2027-01-31"}],
+      "tiers": {"levels": [{"name": "Base", "threshold": 0, "multiplier": "100"}]},
+      "point_value": "100.00"})json")
+                               .value();
+  const Result<Simulation> simulation = service_.simulate(
+      rule_set, parse_iso_date("2026-03-01").value(), parse_iso_date("2026-03-31").value());
+  ASSERT_TRUE(simulation.ok());
+  // R1 reaches the per-receipt cap; R2: 1.00 euro is 100 thresholds of 10,000 points, times
+  // 1000 and 100 = 100,000,000,000, also capped.
+  EXPECT_EQ(simulation->points, 2 * kMaxReceiptPoints);
+  EXPECT_EQ(simulation->value, 2 * kMaxReceiptPoints * 100'000);
+  EXPECT_EQ(simulation->max, kMaxReceiptPoints);
+  EXPECT_LE(simulation->buckets.size(), 10U);
+  for (const PointsBucket& bucket : simulation->buckets) {
+    EXPECT_GE(bucket.from, 0);
+    EXPECT_GE(bucket.to, bucket.from);
+  }
 }
 
 TEST_F(PointsServiceTest, ViewShowsTierProgressAndSeason) {
@@ -464,6 +616,29 @@ TEST(ParseDayOrTime, DatesAndOffsets) {
             "2026-07-10T08:00:00Z");
   EXPECT_FALSE(parse_day_or_time("10/07/2026", *zone).ok());
   EXPECT_FALSE(parse_day_or_time("2026-07-10T25:00:00Z", *zone).ok());
+}
+
+TEST(ParseEffectiveFrom, OffsetWholeSecondsAndRange) {
+  const auto zone = TimeZone::load("Europe/Rome").value();
+  EXPECT_EQ(format_utc(parse_effective_from("2026-01-10", *zone).value()), "2026-01-09T23:00:00Z");
+  EXPECT_EQ(format_utc(parse_effective_from("2026-07-10T08:00:00+02:00", *zone).value()),
+            "2026-07-10T06:00:00Z");
+  const std::vector<std::pair<std::string, std::string>> rejected{
+      {"2026-12-05T10:00:00", "no UTC offset"},
+      {"2026-12-05T09:00:00.5Z", "fraction of a second"},
+      {"0000-01-01", "outside the allowed range"},
+      {"1999-12-31T23:59:59Z", "outside the allowed range"},
+      {"3000-01-01T00:00:00Z", "outside the allowed range"},
+      {"3000-01-01", "outside the allowed range"},
+      {"soon", "is not a date or a time"},
+  };
+  for (const auto& [text, problem] : rejected) {
+    const Result<int64_t> parsed = parse_effective_from(text, *zone);
+    ASSERT_FALSE(parsed.ok()) << text;
+    EXPECT_EQ(parsed.error().code, "invalid_effective_from");
+    EXPECT_NE(parsed.error().message.find(problem), std::string::npos) << parsed.error().message;
+    EXPECT_NE(parsed.error().message.find("2000 to 2999"), std::string::npos);
+  }
 }
 
 }  // namespace

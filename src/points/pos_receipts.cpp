@@ -9,6 +9,7 @@
 #include "analytics/sales_engine.h"
 #include "common/civil_time.h"
 #include "common/decimal.h"
+#include "domain/receipt_line.h"
 #include "points/points_service.h"
 
 namespace imagross::points {
@@ -17,30 +18,83 @@ namespace {
 // Reversal entries of a member read per page when a repeated return looks for its entry.
 constexpr int kLedgerPage = 200;
 
-Error invalid_receipt(std::string message) {
-  return Error{"invalid_receipt", std::move(message)};
+// Whether `text` is empty or only white space.
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-Result<std::vector<ReceiptLine>> receipt_lines(const std::string& store_code,
-                                               const PosReceipt& receipt) {
-  if (receipt.receipt_id.empty()) {
-    return invalid_receipt("receipt_id is missing: give the till's receipt number");
+// Whether `text` contains a control character (a NUL, a tab, a line break...), which no receipt
+// id or product code contains.
+bool has_control_character(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7f;
+  });
+}
+
+// A problem with the identifier `text` at `field`, or nothing.
+std::optional<PosProblem> check_identifier(std::string_view text, const std::string& field,
+                                           bool required) {
+  if (required && is_blank(text)) {
+    return PosProblem{field,
+                      fmt::format("{} is blank: give the code as the till prints it", field)};
   }
-  if (store_code.empty()) {
-    return invalid_receipt("the store code is missing: the till's API key names its store");
+  if (has_control_character(text)) {
+    return PosProblem{field, fmt::format("{} contains a control character (such as a NUL or a "
+                                         "line break): send the code as printed on the receipt",
+                                         field)};
   }
-  if (receipt.timestamp <= 0) {
-    return invalid_receipt(
-        fmt::format("receipt '{}' has no valid timestamp: give an ISO 8601 "
-                    "time with its offset",
-                    receipt.receipt_id));
+  return std::nullopt;
+}
+
+std::optional<PosProblem> check_timestamp(int64_t timestamp, int64_t now) {
+  if (timestamp < kMinPosTimestamp) {
+    return PosProblem{"timestamp", fmt::format("timestamp {} is before 2000-01-01T00:00:00Z: "
+                                               "check the till's clock",
+                                               format_utc(timestamp))};
   }
-  if (receipt.lines.empty()) {
-    return invalid_receipt(fmt::format(
-        "receipt '{}' has no lines: post a receipt with at least one line", receipt.receipt_id));
+  if (timestamp > now + kMaxPosClockSkew) {
+    return PosProblem{
+        "timestamp",
+        fmt::format("timestamp {} is more than {} minutes after the server's time {}: check the "
+                    "till's clock and its UTC offset",
+                    format_utc(timestamp), kMaxPosClockSkew / 60, format_utc(now))};
   }
+  return std::nullopt;
+}
+
+std::optional<PosProblem> check_line(const PosLine& line, std::size_t index) {
+  const std::string path = fmt::format("lines[{}]", index);
+  if (auto problem = check_identifier(line.product_code, path + ".product_code", true)) {
+    return problem;
+  }
+  const std::pair<const std::string*, const char*> texts[] = {{&line.product_name, ".product_name"},
+                                                              {&line.department, ".department"},
+                                                              {&line.promo_code, ".promo_code"}};
+  for (const auto& [text, name] : texts) {
+    if (auto problem = check_identifier(*text, path + name, false)) {
+      return problem;
+    }
+  }
+  if (line.quantity == 0) {
+    return PosProblem{path + ".quantity",
+                      fmt::format("{}.quantity is 0: give the quantity sold, negative for a "
+                                  "return",
+                                  path)};
+  }
+  auto problem = check_line_limits(line.quantity, line.unit_price, line.discount, line.amount);
+  if (!problem) {
+    problem = check_line_amount(line.quantity, line.unit_price, line.discount, line.amount);
+  }
+  if (problem) {
+    const std::string field = fmt::format("{}.{}", path, line_field_name(problem->field));
+    return PosProblem{field, fmt::format("{}: {}", field, problem->message)};
+  }
+  return std::nullopt;
+}
+
+std::vector<ReceiptLine> receipt_lines(const std::string& store_code, const PosReceipt& receipt) {
   std::vector<ReceiptLine> lines;
-  std::set<int32_t> numbers;
   for (std::size_t i = 0; i < receipt.lines.size(); ++i) {
     const PosLine& posted = receipt.lines[i];
     ReceiptLine line;
@@ -58,23 +112,17 @@ Result<std::vector<ReceiptLine>> receipt_lines(const std::string& store_code,
     line.amount = posted.amount;
     line.promo_code = posted.promo_code;
     line.is_return = posted.quantity < 0 || posted.amount < 0;
-    if (line.product_code.empty()) {
-      return invalid_receipt(
-          fmt::format("lines[{}].product_code is missing: every line needs the product code", i));
-    }
-    if (line.quantity == 0) {
-      return invalid_receipt(
-          fmt::format("lines[{}].quantity is 0: give the quantity sold, negative for a return", i));
-    }
-    if (!numbers.insert(line.line_number).second) {
-      return invalid_receipt(
-          fmt::format("lines[{}].line {} repeats an earlier line's number: "
-                      "number the lines 1, 2, 3... or leave line out",
-                      i, line.line_number));
-    }
     lines.push_back(std::move(line));
   }
   return lines;
+}
+
+Error conflict(const PosReceipt& receipt, int64_t stored_lines) {
+  return Error{"receipt_conflict",
+               fmt::format("receipt '{}' was posted before with other lines ({} stored, {} "
+                           "posted now); the stored receipt is kept. Post a return, or a new "
+                           "receipt id, to change it",
+                           receipt.receipt_id, stored_lines, receipt.lines.size())};
 }
 
 bool has_returns(const PosReceipt& receipt) {
@@ -111,22 +159,62 @@ int64_t PointsService::pos_import_id(const std::string& store_code) {
   return record.id;
 }
 
+std::optional<PosProblem> PointsService::check_receipt(const PosReceipt& receipt) const {
+  if (auto problem = check_identifier(receipt.receipt_id, "receipt_id", true)) {
+    return problem;
+  }
+  if (auto problem = check_identifier(receipt.original_receipt_id, "original_receipt_id", false)) {
+    return problem;
+  }
+  if (auto problem = check_timestamp(receipt.timestamp, clock_())) {
+    return problem;
+  }
+  if (receipt.lines.empty()) {
+    return PosProblem{"lines", "lines is empty: post a receipt with at least one line"};
+  }
+  std::set<int32_t> numbers;
+  for (std::size_t i = 0; i < receipt.lines.size(); ++i) {
+    const PosLine& line = receipt.lines[i];
+    if (auto problem = check_line(line, i)) {
+      return problem;
+    }
+    const int32_t number = line.line > 0 ? line.line : static_cast<int32_t>(i + 1);
+    if (!numbers.insert(number).second) {
+      return PosProblem{fmt::format("lines[{}].line", i),
+                        fmt::format("lines[{}].line {} repeats an earlier line's number: "
+                                    "number the lines 1, 2, 3... or leave line out",
+                                    i, number)};
+    }
+  }
+  return std::nullopt;
+}
+
 Result<PosOutcome> PointsService::post_receipt(const std::string& store_code,
                                                const PosReceipt& receipt) {
-  auto lines = receipt_lines(store_code, receipt);
-  if (!lines.ok()) {
-    return lines.error();
+  if (store_code.empty()) {
+    return Error{"invalid_receipt",
+                 "the store code is missing: the till's API key names its store"};
   }
+  if (const auto problem = check_receipt(receipt)) {
+    return Error{"invalid_receipt", problem->message};
+  }
+  const std::vector<ReceiptLine> lines = receipt_lines(store_code, receipt);
   const std::lock_guard lock(award_mutex_);
+  // A receipt stored with another number of lines conflicts whatever its lines contain, and it
+  // is rejected before any of the new lines is written.
+  const int64_t stored_lines = database_.count_receipt_lines(receipt.receipt_id);
+  if (stored_lines > 0 && stored_lines != static_cast<int64_t>(lines.size())) {
+    return conflict(receipt, stored_lines);
+  }
   const int64_t import_id = pos_import_id(store_code);
-  const BatchResult result = database_.write_lines(import_id, *lines);
+  const BatchResult result = database_.write_lines(import_id, lines);
   const auto count = [&result](LineOutcome outcome) {
     return std::count(result.outcomes.begin(), result.outcomes.end(), outcome);
   };
   const auto inserted = count(LineOutcome::inserted);
   const auto duplicates = count(LineOutcome::duplicate);
   if (auto record = database_.find_import(import_id)) {
-    record->lines_read += static_cast<int64_t>(lines->size());
+    record->lines_read += static_cast<int64_t>(lines.size());
     record->imported += inserted;
     record->duplicates += duplicates;
     record->rejected += count(LineOutcome::conflict);
@@ -136,12 +224,10 @@ Result<PosOutcome> PointsService::post_receipt(const std::string& store_code,
     engine_->append(database_, result.inserted);
   }
   if (count(LineOutcome::conflict) > 0 || (inserted > 0 && duplicates > 0)) {
-    // NOTE: new lines of a receipt that was stored before are kept in the sales tables (the
-    // stored lines are never changed), but they earn nothing: the receipt was evaluated already.
-    return Error{"receipt_conflict",
-                 fmt::format("receipt '{}' was posted before with other lines; the stored receipt "
-                             "is kept. Post a return, or a new receipt id, to change it",
-                             receipt.receipt_id)};
+    // NOTE: new lines still reach the sales tables when the posted receipt has as many lines
+    // as the stored one but other line numbers, or when an import adds lines between the count
+    // above and this write. Stored lines are never changed, and the new ones earn nothing.
+    return conflict(receipt, stored_lines);
   }
   if (inserted == 0) {
     return repeat_outcome(receipt);
@@ -187,6 +273,9 @@ Result<PosOutcome> PointsService::award_posted(const PosReceipt& receipt, int64_
   } else {
     reverse_original(stored, *original, batch);
   }
+  // The same tier step as award_pending, so that a till receipt crossing a threshold moves the
+  // member up before the next receipt earns.
+  upgrade_members(std::vector<int64_t>(batch.members.begin(), batch.members.end()));
   const int64_t points = batch.points;
   outcome.status = has_sales(receipt) ? "awarded" : "reversed";
   outcome.points = points < 0 ? -points : points;

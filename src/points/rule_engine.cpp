@@ -113,8 +113,8 @@ int64_t combine_rules(const RuleSet& rule_set, const std::vector<std::size_t>& r
 // matching lines sum to less than its minimum.
 int64_t bonus_of(const Rule& rule, const FoldedMatch& folded,
                  const std::vector<EligibleLine>& eligible) {
-  int64_t amount = 0;
-  int64_t units = 0;
+  Int128 amount = 0;
+  Int128 units = 0;
   bool any = false;
   for (const EligibleLine& line : eligible) {
     if (!rule.match.empty() && !matches(folded, line)) {
@@ -130,7 +130,14 @@ int64_t bonus_of(const Rule& rule, const FoldedMatch& folded,
   if (rule.bonus_per == BonusPer::receipt) {
     return rule.bonus_points;
   }
-  return divide_rounded(static_cast<Int128>(rule.bonus_points) * units, 1, Rounding::down);
+  return divide_rounded(std::min<Int128>(rule.bonus_points * units, kMaxReceiptPoints), 1,
+                        Rounding::down);
+}
+
+// `value` limited to [0, int64 max], for sums of amounts that unchecked sales data could push
+// beyond 64 bits.
+int64_t saturate(Int128 value) {
+  return static_cast<int64_t>(std::clamp<Int128>(value, 0, std::numeric_limits<int64_t>::max()));
 }
 
 }  // namespace
@@ -149,18 +156,22 @@ Evaluation evaluate(const RuleSet& rule_set, const EarnReceipt& receipt, int64_t
   // Steps 2-4: drop returns, set excluded lines apart, check the eligible spend.
   const FoldedMatch exclusions = fold_match(rule_set.exclusions);
   std::vector<EligibleLine> eligible;
+  Int128 excluded_amount = 0;
+  Int128 eligible_amount = 0;
   for (const EarnLine& line : receipt.lines) {
     if (line.is_return || line.amount < 0) {
       continue;
     }
     EligibleLine candidate{&line, fold_department(line.department)};
     if (matches(exclusions, candidate)) {
-      result.excluded_amount += line.amount;
+      excluded_amount += line.amount;
       continue;
     }
-    result.eligible_amount += line.amount;
+    eligible_amount += line.amount;
     eligible.push_back(std::move(candidate));
   }
+  result.excluded_amount = saturate(excluded_amount);
+  result.eligible_amount = saturate(eligible_amount);
   if (result.eligible_amount <= 0) {
     result.no_points_reason = "nothing_eligible";
     return result;
@@ -220,19 +231,20 @@ Evaluation evaluate(const RuleSet& rule_set, const EarnReceipt& receipt, int64_t
       combine_rules(rule_set, receipt_rules, rule_set.receipt_stacking, contributed);
   const Int128 factor = static_cast<Int128>(receipt_factor) * std::max<int64_t>(tier_multiplier, 0);
   result.base_points =
-      divide_rounded(static_cast<Int128>(base) * factor, 1'000'000, rule_set.rounding);
+      std::min(divide_rounded(static_cast<Int128>(base) * factor, 1'000'000, rule_set.rounding),
+               kMaxReceiptPoints);
 
   // Step 9: bonuses, not multiplied.
   for (const std::size_t index : bonus_rules) {
     const int64_t bonus = bonus_of(rule_set.rules[index], folded_rules[index], eligible);
     if (bonus > 0) {
-      result.bonus_points += bonus;
+      result.bonus_points = std::min(result.bonus_points + bonus, kMaxReceiptPoints);
       contributed[index] = true;
     }
   }
 
   // Step 10: the total, and the rules that changed it in rule order.
-  result.points = result.base_points + result.bonus_points;
+  result.points = std::min(result.base_points + result.bonus_points, kMaxReceiptPoints);
   for (std::size_t i = 0; i < rule_set.rules.size(); ++i) {
     if (contributed[i]) {
       result.applied_rules.push_back(rule_set.rules[i].name);

@@ -39,6 +39,10 @@ struct Evaluation {
   std::optional<int32_t> expires_day;  // the season's reset date; none without a season
 };
 
+// The maximum points one receipt earns. Base and bonus points are each capped here, so that sums
+// over many receipts stay far inside 64 bits. The same as the largest adjustment.
+inline constexpr int64_t kMaxReceiptPoints = 1'000'000'000;
+
 Evaluation evaluate(const RuleSet& rule_set, const EarnReceipt& receipt,
                     int64_t tier_multiplier = 1000);
 

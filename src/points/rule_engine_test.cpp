@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <limits>
 
 #include "common/civil_time.h"
 
@@ -653,6 +654,45 @@ TEST(Evaluate, LargeReceiptStaysExact) {
 
   EXPECT_EQ(result.eligible_amount, 999'990'000);
   EXPECT_EQ(result.points, 1'999'480);
+}
+
+TEST(Evaluate, LargestFiguresCapReceiptPoints) {
+  // The largest figures a document allows: 10,000 points per 0.01 euro, line and receipt factors
+  // of 1000, tier factor 100, bonus 100,000 per unit, on 1000 lines of 1,000,000 euros each.
+  RuleSet rules = base_rules();
+  rules.mode = EarnMode::per_threshold;
+  rules.threshold = 10;
+  rules.points_per_threshold = 10'000;
+  rules.line_stacking = Stacking::multiply;
+  rules.rules = {multiplier_rule("Linea", kMaxMultiplier, departments({"Drogheria"})),
+                 multiplier_rule("Linea bis", 10'000, departments({"Drogheria"})),
+                 multiplier_rule("Scontrino", kMaxMultiplier),
+                 multiplier_rule("Scontrino bis", 10'000),
+                 bonus_rule("Bonus", 100'000, BonusPer::unit, 0)};
+  EarnReceipt receipt;
+  receipt.local_day = day("2026-03-04");
+  receipt.lines.assign(1000, line("Drogheria", 1'000'000'000, 1'000'000'000));
+
+  const Evaluation result = evaluate(rules, receipt, kMaxMultiplier);
+
+  EXPECT_EQ(result.eligible_amount, 1'000'000'000'000);
+  EXPECT_EQ(result.base_points, kMaxReceiptPoints);
+  EXPECT_EQ(result.bonus_points, kMaxReceiptPoints);
+  EXPECT_EQ(result.points, kMaxReceiptPoints);
+}
+
+TEST(Evaluate, AmountsBeyondInt64StayPositive) {
+  // Sales data written before line caps existed can hold amounts near the int64 maximum.
+  RuleSet rules = base_rules();
+  per_euro(rules, 1000, Rounding::down);
+  EarnReceipt receipt;
+  receipt.local_day = day("2026-03-04");
+  receipt.lines.assign(3, line("Drogheria", std::numeric_limits<int64_t>::max() / 2));
+
+  const Evaluation result = evaluate(rules, receipt);
+
+  EXPECT_EQ(result.eligible_amount, std::numeric_limits<int64_t>::max());
+  EXPECT_EQ(result.points, kMaxReceiptPoints);
 }
 
 struct CombineCase {

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
 #include <initializer_list>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include "common/civil_time.h"
@@ -20,12 +22,22 @@ __extension__ using Int128 = __int128;
 namespace json = boost::json;
 
 // Limits that keep a document editable by hand and every evaluation inside 64-bit integers.
-constexpr std::size_t kMaxNameLength = 100;  // characters
 constexpr std::size_t kMaxRules = 200;
 constexpr std::size_t kMaxListEntries = 1000;
+// The maximum entries of all the rules' match lists together. Each line is compared with every
+// entry, so this bounds the work per receipt line.
+constexpr std::size_t kMaxRuleMatchEntries = 2000;
 constexpr int64_t kMaxPointsPerEuro = 1'000'000;  // 1000 points per euro, in thousandths
 constexpr int64_t kMaxWholePoints = 1'000'000'000;
 constexpr int64_t kMaxDays = 3660;
+// Bounds on the figures of the earning rules, so that the engine's 128-bit intermediates and
+// the simulation's totals stay exact; docs/POINTS.md states them.
+constexpr int64_t kMaxPointsPerThreshold = 10'000;
+constexpr int64_t kMinThreshold = 10;             // 0.01 euro, in thousandths
+constexpr int64_t kMaxThreshold = 1'000'000'000;  // 1,000,000 euro, in thousandths
+constexpr int64_t kMaxBonusPoints = 100'000;
+constexpr int64_t kMaxAmount = 1'000'000'000'000;  // 1,000,000,000 euro, in thousandths
+constexpr int64_t kMaxPointValue = 100'000;        // 100 euro, in thousandths
 
 // The first validation failure; parse_rule_set turns it into an Error.
 struct InvalidRuleSet {
@@ -144,15 +156,13 @@ std::string read_string(const json::value& value, const std::string& path) {
   return std::string(value.get_string());
 }
 
-// A name or list entry: non-empty, at most kMaxNameLength characters.
+// A name or list entry: not blank, without control characters, at most kMaxRuleSetNameLength
+// characters.
 std::string read_name(const json::value& value, const std::string& path) {
   std::string name = read_string(value, path);
-  if (name.empty()) {
-    fail(path, "is empty. Give a name.");
-  }
-  if (utf8_length(name) > kMaxNameLength) {
-    fail(path,
-         fmt::format("{} is longer than {} characters. Shorten it.", show(value), kMaxNameLength));
+  const std::string problem = name_error(name);
+  if (!problem.empty()) {
+    fail(path, problem);
   }
   return name;
 }
@@ -183,13 +193,16 @@ int64_t read_decimal(const json::value& value, const std::string& path, int64_t 
                            show(value)));
   }
   const int64_t milli = parsed.value();
+  // NOTE: parse_milli wraps some values just above the int64 range to negative numbers, so a
+  // negative result of a text without a minus sign is a value too large.
+  const bool wrapped = milli < 0 && value.get_string().find('-') == json::string::npos;
+  if (wrapped || milli > max) {
+    fail(path, fmt::format("{} is too large. Use a value of at most {}.", show(value),
+                           format_milli(max, 2)));
+  }
   if (min_exclusive ? milli <= min : milli < min) {
     fail(path, fmt::format("{} is too small. Use a value {} {}.", show(value),
                            min_exclusive ? "greater than" : "of at least", format_milli(min, 2)));
-  }
-  if (milli > max) {
-    fail(path, fmt::format("{} is too large. Use a value of at most {}.", show(value),
-                           format_milli(max, 2)));
   }
   return milli;
 }
@@ -272,11 +285,11 @@ void read_earn(const json::value& value, RuleSet& rule_set) {
     reject_fields_of(object, path, {"points_per_euro"}, "mode \"per_euro\"");
     check_fields(object, path, {"mode", "threshold", "points", "rounding", "min_receipt_amount"});
     if (const auto* field = object.if_contains("threshold")) {
-      rule_set.threshold =
-          read_decimal(*field, "earn.threshold", 0, std::numeric_limits<int64_t>::max(), true);
+      rule_set.threshold = read_decimal(*field, "earn.threshold", kMinThreshold, kMaxThreshold);
     }
     if (const auto* field = object.if_contains("points")) {
-      rule_set.points_per_threshold = read_integer(*field, "earn.points", 1, kMaxWholePoints);
+      rule_set.points_per_threshold =
+          read_integer(*field, "earn.points", 1, kMaxPointsPerThreshold);
     }
   } else {
     reject_fields_of(object, path, {"threshold", "points"}, "mode \"per_threshold\"");
@@ -290,8 +303,7 @@ void read_earn(const json::value& value, RuleSet& rule_set) {
     rule_set.rounding = read_choice<Rounding>(*field, "earn.rounding", {"down", "nearest", "up"});
   }
   if (const auto* field = object.if_contains("min_receipt_amount")) {
-    rule_set.min_receipt_amount =
-        read_decimal(*field, "earn.min_receipt_amount", 0, std::numeric_limits<int64_t>::max());
+    rule_set.min_receipt_amount = read_decimal(*field, "earn.min_receipt_amount", 0, kMaxAmount);
   }
 }
 
@@ -345,14 +357,13 @@ Rule read_rule(const json::value& value, const std::string& path) {
     rule.multiplier = read_multiplier(*field, child_path(path, "multiplier"));
   }
   if (const auto* field = object.if_contains("points")) {
-    rule.bonus_points = read_integer(*field, child_path(path, "points"), 0, kMaxWholePoints);
+    rule.bonus_points = read_integer(*field, child_path(path, "points"), 0, kMaxBonusPoints);
   }
   if (const auto* field = object.if_contains("per")) {
     rule.bonus_per = read_choice<BonusPer>(*field, child_path(path, "per"), {"receipt", "unit"});
   }
   if (const auto* field = object.if_contains("min_amount")) {
-    rule.bonus_min_amount = read_decimal(*field, child_path(path, "min_amount"), 0,
-                                         std::numeric_limits<int64_t>::max());
+    rule.bonus_min_amount = read_decimal(*field, child_path(path, "min_amount"), 0, kMaxAmount);
   }
   if (const auto* field = object.if_contains("match")) {
     rule.match = read_match(*field, child_path(path, "match"));
@@ -408,6 +419,7 @@ void read_rules(const json::value& value, RuleSet& rule_set) {
     fail("rules", fmt::format("has {} rules but the maximum is {}. Merge or remove rules.",
                               array.size(), kMaxRules));
   }
+  std::size_t match_entries = 0;
   for (std::size_t i = 0; i < array.size(); ++i) {
     const std::string path = item_path("rules", i);
     Rule rule = read_rule(array[i], path);
@@ -417,6 +429,14 @@ void read_rules(const json::value& value, RuleSet& rule_set) {
              fmt::format("\"{}\" is already the name of another rule. Give each rule its own name.",
                          rule.name));
       }
+    }
+    match_entries +=
+        rule.match.departments.size() + rule.match.products.size() + rule.match.promotions.size();
+    if (match_entries > kMaxRuleMatchEntries) {
+      fail(child_path(path, "match"),
+           fmt::format("brings the match lists of the rules to {} entries but the maximum is {} "
+                       "in all. Merge rules that share entries, or shorten the lists.",
+                       match_entries, kMaxRuleMatchEntries));
     }
     rule_set.rules.push_back(std::move(rule));
   }
@@ -495,10 +515,9 @@ TierLevel read_level(const json::value& value, const std::string& path, TierBasi
   const std::string threshold_path = child_path(path, "threshold");
   const json::value& threshold =
       require(object, path, "threshold", "the qualifying total that reaches the level");
-  level.threshold =
-      basis == TierBasis::points
-          ? read_integer(threshold, threshold_path, 0, kMaxWholePoints)
-          : read_decimal(threshold, threshold_path, 0, std::numeric_limits<int64_t>::max());
+  level.threshold = basis == TierBasis::points
+                        ? read_integer(threshold, threshold_path, 0, kMaxWholePoints)
+                        : read_decimal(threshold, threshold_path, 0, kMaxAmount);
   if (const auto* field = object.if_contains("multiplier")) {
     level.multiplier = read_multiplier(*field, child_path(path, "multiplier"));
   }
@@ -575,8 +594,7 @@ RuleSet read_rule_set(const json::value& document) {
     read_tiers(*field, rule_set.tiers);
   }
   if (const auto* field = object.if_contains("point_value")) {
-    rule_set.point_value =
-        read_decimal(*field, "point_value", 0, std::numeric_limits<int64_t>::max());
+    rule_set.point_value = read_decimal(*field, "point_value", 0, kMaxPointValue);
   }
   return rule_set;
 }
@@ -699,6 +717,85 @@ int64_t combine_multipliers(Stacking stacking, std::span<const int64_t> multipli
   return product;
 }
 
+std::string name_error(std::string_view name) {
+  if (name.empty()) {
+    return "is empty. Give a name.";
+  }
+  if (name.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return "is blank. Give a name with at least one visible character.";
+  }
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7F) {
+      return fmt::format("contains the control character U+{:04X}. Remove it.", byte);
+    }
+  }
+  if (utf8_length(name) > kMaxRuleSetNameLength) {
+    return fmt::format("is longer than {} characters. Shorten it.", kMaxRuleSetNameLength);
+  }
+  return {};
+}
+
+std::optional<std::string> duplicate_key_path(std::string_view text) {
+  // One entry per open object or array: its path, the keys seen so far (objects) or the index
+  // of the current element (arrays), and the key of the current member.
+  struct Frame {
+    bool is_object = false;
+    std::string path;
+    std::vector<std::string> keys;
+    std::size_t index = 0;
+    std::string key;
+  };
+  std::vector<Frame> frames;
+  const auto value_path = [&frames]() -> std::string {
+    if (frames.empty()) {
+      return {};
+    }
+    const Frame& top = frames.back();
+    return top.is_object ? child_path(top.path, top.key) : item_path(top.path, top.index);
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '{' || c == '[') {
+      Frame frame;
+      frame.is_object = c == '{';
+      frame.path = value_path();
+      frames.push_back(std::move(frame));
+    } else if ((c == '}' || c == ']') && !frames.empty()) {
+      frames.pop_back();
+    } else if (c == ',' && !frames.empty() && !frames.back().is_object) {
+      ++frames.back().index;
+    } else if (c == '"') {
+      const std::size_t start = i;
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') {
+          ++i;
+        }
+      }
+      std::size_t next = i + 1;
+      while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next])) != 0) {
+        ++next;
+      }
+      if (next >= text.size() || text[next] != ':' || frames.empty() || !frames.back().is_object) {
+        continue;
+      }
+      // The key as decoded text, so "a" and "\u0061" are the same key.
+      boost::system::error_code error;
+      const json::value key = json::parse(text.substr(start, i + 1 - start), error);
+      if (error || !key.is_string()) {
+        continue;
+      }
+      Frame& top = frames.back();
+      top.key = std::string(key.get_string());
+      if (std::find(top.keys.begin(), top.keys.end(), top.key) != top.keys.end()) {
+        return child_path(top.path, top.key);
+      }
+      top.keys.push_back(top.key);
+    }
+  }
+  return std::nullopt;
+}
+
 Result<RuleSet> parse_rule_set(std::string_view text) {
   json::stream_parser parser;
   boost::system::error_code error;
@@ -716,6 +813,11 @@ Result<RuleSet> parse_rule_set(std::string_view text) {
                  fmt::format("the rule set is not valid JSON: {} at line {}, column {}. Check the "
                              "brackets, commas and quotes there.",
                              error.message(), line, column)};
+  }
+  if (const std::optional<std::string> duplicate = duplicate_key_path(text)) {
+    return Error{
+        "invalid_rule_set",
+        fmt::format("{}: the key appears twice in the same object. Keep one of them.", *duplicate)};
   }
   try {
     return read_rule_set(parser.release());

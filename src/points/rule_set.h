@@ -115,6 +115,16 @@ struct RuleSet {
 // stacked multipliers may combine to (1000x), both in thousandths.
 inline constexpr int64_t kMaxMultiplier = 100'000;
 inline constexpr int64_t kMaxCombinedMultiplier = 1'000'000;
+// The maximum length of a rule set's name and of every name and list entry in it, in characters.
+inline constexpr std::size_t kMaxRuleSetNameLength = 100;
+
+// What is wrong with `name` as a name in a rule set ("is blank. ..."), or empty when it is valid:
+// not blank, without control characters, at most kMaxRuleSetNameLength characters.
+std::string name_error(std::string_view name);
+
+// The path ("rules[0].name") of the first key that appears twice in one object of the valid JSON
+// `text`, or none. JSON parsers keep one of the two silently.
+std::optional<std::string> duplicate_key_path(std::string_view text);
 
 // Combines multipliers (thousandths) by `stacking`. highest: the largest of them. multiply: their
 // product, rounded half up to thousandths after each factor (1.25 x 1.25 gives 1.563) and capped

@@ -278,7 +278,7 @@ std::vector<InvalidCase> invalid_cases() {
        "name: ", "expected a JSON string, got 7"},
       {document(R"("earn": "per_euro")"), "earn: ", "expected a JSON object"},
       {document(R"("earn": {"threshold": "0"})"), "earn.threshold: ", R"("0" is too small)"},
-      {document(R"("earn": {"threshold": "-5"})"), "earn.threshold: ", "greater than 0.00"},
+      {document(R"("earn": {"threshold": "-5"})"), "earn.threshold: ", "of at least 0.01"},
       {document(R"("earn": {"threshold": 10})"),
        "earn.threshold: ", "expected a decimal number in a string"},
       {document(R"("earn": {"threshold": "10,00"})"),
@@ -385,6 +385,39 @@ std::vector<InvalidCase> invalid_cases() {
        ""},
       {document(R"("point_value": "-0.01")"), "point_value: ", "too small"},
       {document(R"("point_value": 0.01)"), "point_value: ", "expected a decimal number"},
+      // Names: blank or with control characters.
+      {R"({"name": "   ", "seasons": [)" + std::string(kSeason2026) + "]}", "name: is blank", ""},
+      {R"({"name": "\t", "seasons": [)" + std::string(kSeason2026) + "]}", "name: is blank", ""},
+      {R"({"name": "a\u0000b", "seasons": [)" + std::string(kSeason2026) + "]}",
+       "name: contains the control character U+0000", ""},
+      {document(R"("rules": [{"name": " "}])"), "rules[0].name: is blank", ""},
+      {seasons(R"({"name": "  ", "start": "2026-01-01", "end": "2026-12-31",
+                   "expires": "2027-01-31", "claim_until": "2027-01-31"})"),
+       "seasons[0].name: is blank", ""},
+      {document(R"("tiers": {"levels": [{"name": "\u0007", "threshold": 0}]})"),
+       "tiers.levels[0].name: contains the control character U+0007", ""},
+      // Duplicate keys, at the top and inside a list.
+      {R"({"name": "A", "name": "B", "seasons": [)" + std::string(kSeason2026) + "]}",
+       "name: the key appears twice", ""},
+      {document(R"("rules": [{"name": "R"}, {"name": "S", "kind": "bonus", "kind": "bonus"}])"),
+       "rules[1].kind: the key appears twice", ""},
+      // Figures bounded so that no receipt's evaluation overflows.
+      {document(R"("earn": {"points": 10001})"), "earn.points: ", "from 1 to 10000"},
+      {document(R"("earn": {"points": 1000000000})"), "earn.points: ", "from 1 to 10000"},
+      {document(R"("earn": {"threshold": "0.001"})"), "earn.threshold: ", "too small"},
+      {document(R"("earn": {"threshold": "1000000.01"})"), "earn.threshold: ", "too large"},
+      {document(R"("earn": {"mode": "per_euro", "points_per_euro": "1000.001"})"),
+       "earn.points_per_euro: ", "too large"},
+      {document(R"("earn": {"min_receipt_amount": "1000000000.01"})"),
+       "earn.min_receipt_amount: ", "too large"},
+      {document(R"("rules": [{"name": "B", "kind": "bonus", "points": 100001}])"),
+       "rules[0].points: ", "from 0 to 100000"},
+      {document(R"("tiers": {"basis": "spend", "levels": [{"name": "A", "threshold": "0"},
+                    {"name": "B", "threshold": "1000000000.01"}]})"),
+       "tiers.levels[1].threshold: ", "too large"},
+      {document(R"("point_value": "100.01")"), "point_value: ", "too large"},
+      {document(R"("point_value": "9223372036854775.807")"), "point_value: ", "too large"},
+      {document(R"("point_value": "9223372036854775.808")"), "point_value: ", "too large"},
   };
 }
 
@@ -412,6 +445,54 @@ TEST(ParseRuleSet, LimitsAreInclusive) {
   EXPECT_EQ(parsed->rules.size(), 200U);
   EXPECT_EQ(parsed->exclusions.products.size(), 1000U);
   EXPECT_EQ(parsed->tiers.levels[0].multiplier, 100'000);
+}
+
+TEST(ParseRuleSet, RuleMatchEntriesCapped) {
+  // 2 rules of 1000 departments each are allowed; a third rule with one more entry is not.
+  const std::string departments = R"("match": {"departments": [)" + repeated(R"("D")", 1000) + "]}";
+  const std::string two =
+      R"({"name": "A", )" + departments + R"(}, {"name": "B", )" + departments + "}";
+  const auto allowed = parse_rule_set(document(R"("rules": [)" + two + "]"));
+  ASSERT_TRUE(allowed.ok()) << allowed.error().message;
+  const auto rejected = parse_rule_set(
+      document(R"("rules": [)" + two + R"(, {"name": "C", "match": {"products": ["P"]}}])"));
+  ASSERT_FALSE(rejected.ok());
+  EXPECT_EQ(rejected.error().message.rfind("rules[2].match: ", 0), 0U) << rejected.error().message;
+  EXPECT_NE(rejected.error().message.find("2001 entries but the maximum is 2000"),
+            std::string::npos)
+      << rejected.error().message;
+}
+
+TEST(ParseRuleSet, FigureBoundsAreInclusive) {
+  const auto parsed = parse_rule_set(document(R"("earn": {"threshold": "0.01", "points": 10000},
+                  "rules": [{"name": "B", "kind": "bonus", "points": 100000}],
+                  "point_value": "100.00")"));
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(parsed->threshold, 10);
+  EXPECT_EQ(parsed->points_per_threshold, 10'000);
+  EXPECT_EQ(parsed->rules[0].bonus_points, 100'000);
+  EXPECT_EQ(parsed->point_value, 100'000);
+}
+
+TEST(NameError, ValidAndInvalidNames) {
+  EXPECT_EQ(name_error("Raccolta 2026"), "");
+  EXPECT_EQ(name_error(std::string(100, 'x')), "");
+  EXPECT_NE(name_error(std::string(101, 'x')).find("longer than 100"), std::string::npos);
+  EXPECT_NE(name_error(" \t ").find("blank"), std::string::npos);
+  EXPECT_NE(name_error(std::string("a\0b", 3)).find("U+0000"), std::string::npos);
+  // 100 emoji are 100 characters (400 bytes), so they are within the limit.
+  std::string emoji;
+  for (int i = 0; i < 100; ++i) {
+    emoji += "\xF0\x9F\x8D\x8E";
+  }
+  EXPECT_EQ(name_error(emoji), "");
+}
+
+TEST(DuplicateKeyPath, FindsNestedKeys) {
+  EXPECT_EQ(duplicate_key_path(R"({"a": 1, "b": {"c": [1, {"d": 2, "d": 3}]}})"), "b.c[1].d");
+  EXPECT_EQ(duplicate_key_path(R"({"a": 1, "\u0061": 2})"), "a");
+  EXPECT_EQ(duplicate_key_path(R"({"a": {"x": 1}, "b": {"x": 1}, "s": "a\"b:"})"), std::nullopt);
+  EXPECT_EQ(duplicate_key_path(R"([{"x": 1}, {"x": 2}])"), std::nullopt);
 }
 
 TEST(ParseRuleSet, AdjacentSeasonsAreAllowed) {

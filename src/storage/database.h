@@ -182,6 +182,8 @@ class Database {
   // The dictionaries as committed: entries that only prepared batches use are not in them.
   virtual Dictionaries load_dictionaries() = 0;
   virtual int64_t count_lines() = 0;
+  // The number of stored lines of the receipt `receipt_code`; 0 when it is not stored.
+  virtual int64_t count_receipt_lines(std::string_view receipt_code) = 0;
 
   // The stores of members and cards, of online accounts, of the audit log, and of points. They
   // live as long as the database object and are thread-safe like it.

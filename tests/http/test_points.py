@@ -5,15 +5,18 @@ with SQL on the server's SQLite file.
 """
 
 import copy
+import datetime
 import http.client
 import json
 import shutil
 import socket
 import subprocess
 import threading
+from decimal import Decimal
 
 import pytest
 
+from conftest import run_cli
 from member_world import member
 from test_me import decode_with_zbarimg
 from points_world import (EXPECTED_ELIGIBLE, EXPECTED_POINTS, EXPECTED_TOTAL, RULES, SEASON,
@@ -30,8 +33,9 @@ def till_receipt(receipt_id, card, lines, **fields):
 
 
 def line(code, amount, quantity="1.000", department="Latticini"):
+    unit_price = (Decimal(amount) / Decimal(quantity)).quantize(Decimal("0.001"))
     return {"product_code": code, "product_name": f"Prodotto {code}", "department": department,
-            "quantity": quantity, "unit_price": amount.lstrip("-"), "amount": amount}
+            "quantity": quantity, "unit_price": str(unit_price), "amount": amount}
 
 
 def audit_actions(world, member_id):
@@ -430,6 +434,137 @@ def test_pos_receipt_bad_fields_named(programme):
             + b"Content-Type: application/json\r\nContent-Length: 1048577\r\n\r\n")
         status_line = connection.makefile("rb").readline()
     assert status_line.split()[1] == b"413", status_line
+
+
+def utc_text(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_pos_receipt_limits_and_times(programme):
+    world = programme
+    key, _ = world.pos_key("PV01")
+    card = member("maria")["card_number"]
+    now = datetime.datetime.now(datetime.timezone.utc)
+
+    def priced(quantity, unit_price, amount, **extra):
+        return {**line("P1", "1.00"), "quantity": quantity, "unit_price": unit_price,
+                "amount": amount, **extra}
+
+    cases = [
+        # The amount must be quantity x unit_price - discount, within one cent.
+        (priced("1.000", "1.00", "1000000.00"), "lines[0].amount"),
+        (priced("2.000", "1.25", "2.52"), "lines[0].amount"),
+        (priced("1.000", "5.00", "4.00", discount="0.50"), "lines[0].amount"),
+        # Limits of every line, whatever the other fields say.
+        (priced("1.000", "9000000000000000.000", "9000000000000000.000"), "lines[0].unit_price"),
+        (priced("100001.000", "0.01", "1000.01"), "lines[0].quantity"),
+        (priced("20.000", "99999.00", "1999980.00"), "lines[0].amount"),
+        (priced("1.000", "5.00", "10.00", discount="-5.00"), "lines[0].discount"),
+        (priced("1.000", "5.00", "0.00", discount="6.00"), "lines[0].discount"),
+    ]
+    for index, (body_line, field) in enumerate(cases):
+        response = world.post_receipt(till_receipt(f"L{index}", card, [body_line]), key)
+        assert response.status == 422, (field, response.body)
+        assert response.error["parameter"] == field, response.body
+    accepted = world.post_receipt(
+        till_receipt("L-ok", card, [priced("2.000", "1.25", "2.01", discount="0.50")]), key)
+    assert accepted.status == 201, accepted.body
+
+    times = [
+        utc_text(now + datetime.timedelta(hours=10)),
+        "2099-11-20T10:00:00+01:00",
+        "1999-12-31T23:59:59Z",
+        "1900-01-01T10:00:00+01:00",
+    ]
+    for index, timestamp in enumerate(times):
+        response = world.post_receipt(
+            till_receipt(f"F{index}", card, [line("P1", "1.00")], timestamp=timestamp), key)
+        assert response.status == 422, (timestamp, response.body)
+        assert response.error["parameter"] == "timestamp", response.body
+    no_offset = world.post_receipt(
+        till_receipt("F-local", card, [line("P1", "1.00")], timestamp="2026-03-10T10:00:00"), key)
+    assert no_offset.status == 422, no_offset.body
+    assert no_offset.error["parameter"] == "timestamp"
+    assert "offset" in no_offset.error["message"]
+    # Within the 5 minutes of clock skew a till may have.
+    skewed = world.post_receipt(
+        till_receipt("F-skew", card, [line("P1", "1.00")],
+                     timestamp=utc_text(now + datetime.timedelta(minutes=2))), key)
+    assert skewed.status == 201, skewed.body
+    assert world.points("maria")["balance"] == EXPECTED_POINTS["maria"] + 3
+
+
+def test_pos_receipt_identifiers_checked(programme):
+    world = programme
+    key, _ = world.pos_key("PV01")
+    card = member("maria")["card_number"]
+    cases = [
+        (till_receipt("   ", card, [line("P1", "1.00")]), "receipt_id"),
+        (till_receipt("T\u0000X", card, [line("P1", "1.00")]), "receipt_id"),
+        (till_receipt("I1", card, [line("   ", "1.00")]), "lines[0].product_code"),
+        (till_receipt("I2", card, [line("P\n1", "1.00")]), "lines[0].product_code"),
+        (till_receipt("I3", card, [{**line("P1", "1.00"), "line": 1},
+                                   {**line("P2", "1.00"), "line": 1}]), "lines[1].line"),
+    ]
+    for body, field in cases:
+        response = world.post_receipt(body, key)
+        assert response.status == 422, (field, response.body)
+        assert response.error["parameter"] == field, response.body
+
+
+def test_pos_receipt_other_lines_conflict(programme):
+    world = programme
+    key, _ = world.pos_key("PV01")
+    receipt = till_receipt("T7", member("maria")["card_number"],
+                           [line("P1", "4.00"), line("P2", "3.00")])
+    assert world.post_receipt(receipt, key).status == 201
+    subset = {**receipt, "lines": receipt["lines"][:1]}
+    superset = {**receipt, "lines": [*receipt["lines"], line("P3", "2.00")]}
+    for body in (subset, superset):
+        response = world.post_receipt(body, key)
+        assert response.status == 409, response.body
+        assert response.error["code"] == "receipt_conflict"
+    assert world.points("maria")["balance"] == EXPECTED_POINTS["maria"] + 7
+    with world.server.database() as database:
+        (stored,) = database.execute(
+            "SELECT count(*) FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id "
+            "WHERE r.code = 'T7'").fetchone()
+    assert stored == 2
+
+
+def test_pos_receipt_upgrades_tier(points_world):
+    world = points_world
+    document = {**RULES, "tiers": {
+        "basis": "points", "window_days": 365, "hold_days": 30,
+        "levels": [{"name": "Bronze", "threshold": 0, "multiplier": "1"},
+                   {"name": "Silver", "threshold": 30, "multiplier": "1.25"}]}}
+    world.activate(world.create_rule_set(document))
+    assert world.points("maria")["tier"]["name"] == "Bronze"
+    key, _ = world.pos_key("PV01")
+    card = member("maria")["card_number"]
+    # 15 points from March and 20 from this receipt cross the Silver threshold of 30.
+    first = world.post_receipt(till_receipt("U1", card, [line("P1", "20.00")]), key)
+    assert first.status == 201, first.body
+    assert first.json()["points"] == 20
+    view = world.points("maria")
+    assert view["tier"]["name"] == "Silver"
+    assert view["tier"]["multiplier"] == "1.25"
+    second = world.post_receipt(till_receipt("U2", card, [line("P1", "10.00")]), key)
+    assert second.status == 201, second.body
+    assert second.json()["points"] == 12  # 10 x 1.25, rounded down
+
+
+def test_pos_key_needs_known_store(programme):
+    world = programme
+    unknown = run_cli(world.server.workdir, "pos-key", "create", "--store", "PVXX")
+    assert unknown.returncode != 0
+    assert "PVXX" in unknown.stderr
+    assert "PV01" in unknown.stderr
+    assert "--new-store" in unknown.stderr
+    created = run_cli(world.server.workdir, "pos-key", "create", "--store", "PVXX",
+                      "--new-store")
+    assert created.returncode == 0, created.stderr
+    assert "for store PVXX" in created.stderr
 
 
 def test_pos_receipt_without_card(programme):

@@ -46,6 +46,7 @@ class LineConverter {
                                          std::string_view text);
   void convert_identifiers(const Record& record, ReceiptLine& line);
   void convert_money(const Record& record, bool cancellation, ReceiptLine& line);
+  void check_limits(const Record& record, const ReceiptLine& line);
   std::optional<int64_t> parse_number(const Record& record, SalesField field);
   void assign_text(const Record& record, SalesField field, std::string& target);
 

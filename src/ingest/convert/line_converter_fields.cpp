@@ -199,6 +199,42 @@ void LineConverter::convert_money(const Record& record, bool cancellation, Recei
     line.unit_price = price.value_or(0);
   }
   line.amount = amount.value_or(0);
+  if (row_.row_ok()) {
+    check_limits(record, line);
+  }
+}
+
+// Rejects a line beyond the limits that every receipt line keeps (domain/receipt_line.h). A
+// value the file leaves out and the converter derived (the amount from the unit price, or the
+// other way round) is reported on the column it came from.
+void LineConverter::check_limits(const Record& record, const ReceiptLine& line) {
+  const std::optional<LineProblem> problem =
+      check_line_limits(line.quantity, line.unit_price, line.discount, line.amount);
+  if (!problem) {
+    return;
+  }
+  SalesField field = SalesField::amount;
+  switch (problem->field) {
+    case LineField::quantity:
+      field = SalesField::quantity;
+      break;
+    case LineField::unit_price:
+      field = SalesField::unit_price;
+      break;
+    case LineField::discount:
+      field = SalesField::discount;
+      break;
+    case LineField::amount:
+      field = SalesField::amount;
+      break;
+  }
+  if (field == SalesField::amount && row_.value(record, field).empty()) {
+    field = SalesField::unit_price;
+  } else if (field == SalesField::unit_price &&
+             (!mapping().has(field) || row_.value(record, field).empty())) {
+    field = SalesField::amount;
+  }
+  row_.reject(field, row_.value(record, field), problem->message);
 }
 
 }  // namespace imagross::ingest

@@ -117,6 +117,39 @@ TEST_F(LineConverterTest, EveryBadValueOfARowIsReported) {
   EXPECT_EQ(result.rejections[2].column, "quantità");
 }
 
+TEST_F(LineConverterTest, LineLimitsRejectTheRow) {
+  struct Case {
+    std::vector<std::string> fields;
+    std::string column;
+    std::string value;
+  };
+  const std::string when = "25/03/2026 18:30";
+  const std::vector<Case> cases = {
+      {{"A", when, "PV01", "", "1", "", "1", "1", "", "9000000000000000"},
+       "importo",
+       "9000000000000000"},
+      {{"A", when, "PV01", "", "1", "", "100001", "0,01", "", ""}, "quantità", "100001"},
+      {{"A", when, "PV01", "", "1", "", "1", "100000,01", "", ""}, "prezzo", "100000,01"},
+      // 20 x 99,999.00 is within the unit price limit; the amount computed from it is not.
+      {{"A", when, "PV01", "", "1", "", "20", "99999", "", ""}, "prezzo", "99999"},
+      {{"A", when, "PV01", "", "1", "", "1", "5", "-1", "6"}, "sconto", "-1"},
+      {{"A", when, "PV01", "", "1", "", "1", "5", "6", "-1"}, "sconto", "6"},
+  };
+  for (const Case& bad : cases) {
+    const Converted result = convert(bad.fields);
+    ASSERT_FALSE(result.ok) << bad.column << " " << bad.value;
+    ASSERT_EQ(result.rejections.size(), 1u) << bad.value;
+    EXPECT_EQ(result.rejections[0].column, bad.column);
+    EXPECT_EQ(result.rejections[0].value, bad.value);
+    EXPECT_THAT(result.rejections[0].reason, HasSubstr("correct the"));
+  }
+  // The largest line of the Online Retail data set stays well within the limits.
+  const Converted largest =
+      convert({"A", when, "PV01", "", "1", "", "80995", "2,08", "", "168469,60"});
+  ASSERT_TRUE(largest.ok) << largest.rejections[0].reason;
+  EXPECT_EQ(largest.line.amount, 168'469'600);
+}
+
 TEST_F(LineConverterTest, BlankCardIsAReceiptWithoutCard) {
   auto result = convert({"A", "25/03/2026 18:30", "PV01", "   ", "1", "", "1", "1", "", ""});
   ASSERT_TRUE(result.ok);

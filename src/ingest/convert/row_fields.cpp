@@ -71,10 +71,15 @@ std::optional<DateTimeValue> RowFields::parse_date(const Record& record, std::si
   static const DateFormat kExcelSerial{DateStyle::excel_serial, {}};
   auto parsed = parse_date_time(text, is_date_cell(record, field) ? kExcelSerial : formats_.dates);
   if (!parsed.ok()) {
+    // Some parse errors already state the file's date format; it is not repeated then.
+    const std::string& message = parsed.error().message;
+    const std::string format_clause =
+        message.find("this file writes") == std::string::npos
+            ? fmt::format("; this file writes dates as {}", formats_.dates_explained)
+            : std::string();
     reject(field, text,
-           fmt::format("{}; this file writes dates as {}; correct the value, or set "
-                       "--date-format if that was detected wrongly",
-                       parsed.error().message, formats_.dates_explained));
+           fmt::format("{}{}; correct the value, or set --date-format if that was detected wrongly",
+                       message, format_clause));
     return std::nullopt;
   }
   return *parsed;

@@ -94,20 +94,22 @@ std::vector<RuleSetVersion> load_rule_sets(Connection& connection, const Sql& qu
   return rule_sets;
 }
 
-// An error when the latest active version took effect after `effective_from`.
+// An error unless `effective_from` is strictly after the time the latest active version took
+// effect, so that no two active versions share a time and the order of versions is the order
+// of their times.
 std::optional<Error> effective_from_error(Connection& connection, std::string_view effective_from) {
   Statement latest(connection, sql::kSelectLatestActiveRuleSet);
   if (!latest.step()) {
     return std::nullopt;
   }
   const std::string latest_from = latest.column_text(1);
-  if (effective_from >= latest_from) {
+  if (effective_from > latest_from) {
     return std::nullopt;
   }
   return Error{"effective_from_too_early",
-               fmt::format("effective_from {} is before {}, when the active version {} took "
-                           "effect; choose {} or later",
-                           effective_from, latest_from, latest.column_int64(0), latest_from)};
+               fmt::format("effective_from {} is not after {}, when the active version {} took "
+                           "effect; choose a later time",
+                           effective_from, latest_from, latest.column_int64(0))};
 }
 
 // An error when member `member_id` is missing or may not redeem.
@@ -292,10 +294,10 @@ Result<RuleSetVersion> SqlitePointsStore::activate_rule_set(int32_t version,
                  fmt::format("rule set version {} is {}: only a draft can be activated", version,
                              rule_set_status_name(rule_set->status))};
   }
-  if (!is_stored_utc_time(from)) {
+  if (!is_stored_utc_time(from) || from < "2000" || from >= "3000") {
     return Error{"invalid_effective_from",
                  fmt::format("effective_from '{}' is not a UTC time in the form "
-                             "2026-11-30T17:05:09Z",
+                             "2026-11-30T17:05:09Z from the year 2000 to 2999",
                              from)};
   }
   if (std::optional<Error> error = effective_from_error(connection, from)) {

@@ -144,8 +144,11 @@ TEST_F(PointsCatalogTest, ActivationKeepsEarlierVersionsActive) {
   EXPECT_FALSE(first->activated_at.empty());
 
   ASSERT_TRUE(points.activate_rule_set(2, "2026-03-01T00:00:00Z", std::nullopt));
-  // The same effective time as the latest is allowed: the later version is then in force.
-  ASSERT_TRUE(points.activate_rule_set(3, "2026-03-01T00:00:00Z", std::nullopt));
+  // The same effective time as the latest is rejected, so no two versions share a time.
+  Result<RuleSetVersion> same = points.activate_rule_set(3, "2026-03-01T00:00:00Z", std::nullopt);
+  ASSERT_FALSE(same);
+  EXPECT_EQ(same.error().code, "effective_from_too_early");
+  ASSERT_TRUE(points.activate_rule_set(3, "2026-03-01T00:00:01Z", std::nullopt));
 
   std::vector<RuleSetVersion> active = points.active_rule_sets();
   ASSERT_EQ(active.size(), 3U);
@@ -174,8 +177,9 @@ TEST_F(PointsCatalogTest, ActivationErrors) {
   EXPECT_NE(early.error().message.find("2026-02-01T08:00:00Z"), std::string::npos)
       << early.error().message;
 
-  for (const char* bad : {"2026-03-01", "2026-03-01T00:00:00+01:00", "2026-02-30T00:00:00Z",
-                          "2026-03-01T24:00:00Z", "2026-03-01 00:00:00Z"}) {
+  for (const char* bad :
+       {"2026-03-01", "2026-03-01T00:00:00+01:00", "2026-02-30T00:00:00Z", "2026-03-01T24:00:00Z",
+        "2026-03-01 00:00:00Z", "3000-01-01T00:00:00Z", "1999-12-31T23:59:59Z"}) {
     Result<RuleSetVersion> invalid = points.activate_rule_set(2, bad, {});
     ASSERT_FALSE(invalid) << bad;
     EXPECT_EQ(invalid.error().code, "invalid_effective_from") << bad;

@@ -269,6 +269,13 @@ int64_t SqliteDatabase::count_lines() {
   return connection_.query_int64(sql::kCountLines);
 }
 
+int64_t SqliteDatabase::count_receipt_lines(std::string_view receipt_code) {
+  std::lock_guard lock(mutex_);
+  Statement count(connection_, sql::kCountReceiptLines);
+  count.bind(1, receipt_code);
+  return count.step() ? count.column_int64(0) : 0;
+}
+
 void SqliteDatabase::scan_lines(const std::function<void(std::span<const StoredLine>)>& sink) {
   Connection reader(connection_.path(), kScanFlags);
   sqlite3_busy_timeout(reader.handle(), kBusyTimeoutMilliseconds);

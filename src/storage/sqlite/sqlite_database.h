@@ -58,6 +58,7 @@ class SqliteDatabase final : public Database {
   void scan_lines(const std::function<void(std::span<const StoredLine>)>& sink) override;
   Dictionaries load_dictionaries() override;
   int64_t count_lines() override;
+  int64_t count_receipt_lines(std::string_view receipt_code) override;
 
   MemberStore& members() override { return *members_; }
   AccountStore& accounts() override { return *accounts_; }

@@ -93,6 +93,9 @@ SELECT receipt_id, line_number, timestamp, store_id, card_id, product_id, depart
 FROM receipt_lines
 ORDER BY receipt_id, line_number)sql"};
 inline constexpr Sql kCountLines{"count_lines", "SELECT count(*) FROM receipt_lines"};
+inline constexpr Sql kCountReceiptLines{"count_receipt_lines", R"sql(
+SELECT count(*) FROM receipt_lines
+WHERE receipt_id = (SELECT id FROM receipts WHERE code = ?1))sql"};
 
 // Imports.
 inline constexpr Sql kInsertImport{"insert_import", R"sql(

@@ -15,7 +15,8 @@ export const LEDGER_KINDS = [
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export interface ExpiringPoints {
-  expires_on: string;
+  /** null for points that never expire. */
+  expires_on: string | null;
   points: number;
 }
 
