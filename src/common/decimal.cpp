@@ -31,6 +31,12 @@ Error invalid_number(std::string_view text, std::string_view reason) {
                "invalid number '" + std::string(text) + "': " + std::string(reason)};
 }
 
+// A number beyond the range of int64 thousandths, with its own code so callers can say so.
+Error too_large(std::string_view text) {
+  return Error{"number_too_large",
+               "invalid number '" + std::string(text) + "': the value is too large"};
+}
+
 // Reads the integer part, checking that thousands separators split it into groups of three.
 // Returns false when the grouping is wrong.
 bool read_whole_part(std::string_view digits, char separator, int64_t& whole, bool& overflow) {
@@ -105,7 +111,7 @@ Result<int64_t> parse_milli(std::string_view text, const NumberFormat& format) {
                       "' before the decimals");
   }
   if (overflow) {
-    return invalid_number(original, "the value is too large");
+    return too_large(original);
   }
 
   int64_t fraction = 0;
@@ -125,7 +131,12 @@ Result<int64_t> parse_milli(std::string_view text, const NumberFormat& format) {
     fraction *= 10;
   }
 
-  const int64_t value = whole * kMilliPerUnit + fraction;
+  // The whole part fits once multiplied, but its decimals may still carry it past the range.
+  int64_t value = 0;
+  if (__builtin_mul_overflow(whole, kMilliPerUnit, &value) ||
+      __builtin_add_overflow(value, fraction, &value)) {
+    return too_large(original);
+  }
   return negative ? -value : value;
 }
 

@@ -27,8 +27,8 @@ struct NumberFormat {
 // sign ('+', '-', or a trailing
 // '-' as some tills write), thousands separators only in groups of three, and at most three
 // decimals (further decimals are accepted only when they are zeros). Rejects empty text,
-// exponents ("1E+12"), currency symbols and values beyond +-9.2e12 with error code
-// "invalid_number" and a message that quotes the text.
+// exponents ("1E+12") and currency symbols with error code "invalid_number", and values beyond
+// +-9.2e15 with "number_too_large", each with a message that quotes the text.
 Result<int64_t> parse_milli(std::string_view text, const NumberFormat& format);
 
 // Formats thousandths with exactly `decimals` (0-3) digits after a '.', rounding half away from

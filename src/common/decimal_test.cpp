@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 namespace imagross {
 namespace {
 
@@ -45,14 +47,28 @@ TEST(ParseMilli, RejectsMalformedNumbers) {
       {"€5", NumberFormat::english()},     {"12abc", NumberFormat::english()},
       {"1,23.4", NumberFormat::english()}, {"1,2345", NumberFormat::english()},
       {",123", NumberFormat::english()},   {"1.5", NumberFormat::italian()},
-      {"1,2,3", NumberFormat::italian()},  {"99999999999999999", NumberFormat::english()},
-      {"1,234", NumberFormat{'.', '\0'}},
+      {"1,2,3", NumberFormat::italian()},  {"1,234", NumberFormat{'.', '\0'}},
   };
   for (const auto& [text, format] : cases) {
     const auto parsed = parse_milli(text, format);
     ASSERT_FALSE(parsed.ok()) << "accepted '" << text << "'";
     EXPECT_EQ(parsed.error().code, "invalid_number");
     EXPECT_NE(parsed.error().message.find(std::string("'") + text + "'"), std::string::npos)
+        << parsed.error().message;
+  }
+}
+
+// The largest value is 9223372036854775.807; one thousandth more, or more whole units, is refused
+// rather than wrapped.
+TEST(ParseMilli, RejectsValuesBeyondTheRange) {
+  const NumberFormat plain{'.', '\0'};
+  ASSERT_TRUE(parse_milli("9223372036854775.807", plain).ok());
+  EXPECT_EQ(parse_milli("9223372036854775.807", plain).value(), INT64_MAX);
+  for (const char* text : {"9223372036854775.808", "9223372036854776", "99999999999999999"}) {
+    const auto parsed = parse_milli(text, plain);
+    ASSERT_FALSE(parsed.ok()) << "accepted '" << text << "'";
+    EXPECT_EQ(parsed.error().code, "number_too_large");
+    EXPECT_NE(parsed.error().message.find("too large"), std::string::npos)
         << parsed.error().message;
   }
 }

@@ -187,16 +187,17 @@ int64_t read_decimal(const json::value& value, const std::string& path, int64_t 
                            format_milli(std::max<int64_t>(min, 1000), 2), show(value)));
   }
   const auto parsed = parse_milli(value.get_string(), NumberFormat{'.', '\0'});
+  if (!parsed.ok() && parsed.error().code == "number_too_large") {
+    fail(path, fmt::format("{} is too large. Use a value of at most {}.", show(value),
+                           format_milli(max, 2)));
+  }
   if (!parsed.ok()) {
     fail(path, fmt::format("{} is not a decimal number. Write digits with at most three decimals "
                            "after a '.', such as \"10.50\".",
                            show(value)));
   }
   const int64_t milli = parsed.value();
-  // NOTE: parse_milli wraps some values just above the int64 range to negative numbers, so a
-  // negative result of a text without a minus sign is a value too large.
-  const bool wrapped = milli < 0 && value.get_string().find('-') == json::string::npos;
-  if (wrapped || milli > max) {
+  if (milli > max) {
     fail(path, fmt::format("{} is too large. Use a value of at most {}.", show(value),
                            format_milli(max, 2)));
   }
