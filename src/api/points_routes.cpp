@@ -264,7 +264,7 @@ http::Response activate_rule_set(ApiContext& context, http::Request& request) {
   // Receipts that waited for a rule set in force at their time earn now, not at the next import
   // or server start.
   // NOTE: this runs inside the request, so activating the first rule set over a large sales
-  // history answers only once every pending receipt is evaluated.
+  // history responds only once every pending receipt is evaluated.
   const points::AwardSummary awarded = points_service(context).award_pending();
   json::object version_json = rule_set_version_json(*activated, true);
   version_json["awarded"] = json::object{{"receipts", awarded.receipts},

@@ -48,7 +48,7 @@ Evaluation evaluate(const RuleSet& rule_set, const EarnReceipt& receipt,
 
 // Points taken back for returned goods worth `returned_amount` (thousandths, positive).
 // With the earning receipt known: its points times returned/eligible, rounded to nearest, at
-// most `points_left` (what the receipt still holds after earlier returns). Without it: the base
+// most `points_left` (the receipt's points left after earlier returns). Without it: the base
 // rate of the rule set on that amount (per_threshold counts the rate, not full thresholds),
 // rounded to nearest.
 int64_t proportional_reversal(int64_t awarded_points, int64_t awarded_eligible_amount,

@@ -15,7 +15,7 @@
 
 namespace imagross::points {
 
-// How eligible spend turns into base points.
+// The conversion of eligible spend into base points.
 enum class EarnMode : uint8_t {
   per_euro,       // points_per_euro (thousandths of a point) for each euro, rounded by `rounding`
   per_threshold,  // points_per_threshold for each full `threshold` of spend (always rounded down)
@@ -23,7 +23,7 @@ enum class EarnMode : uint8_t {
 
 enum class Rounding : uint8_t { down, nearest, up };  // nearest: halves go up
 
-// How several multipliers that apply to the same line, or to the same receipt, combine.
+// The combination of several multipliers that apply to the same line or the same receipt.
 enum class Stacking : uint8_t { highest, multiply };
 
 // Lines a rule or the exclusion list applies to. A line matches when its department, product

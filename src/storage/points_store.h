@@ -100,7 +100,7 @@ struct ReturnReversal {
   std::string details;
 };
 
-// What is known of an earned receipt: its award and what returns took back so far.
+// An earned receipt's award and the points and amount that returns took back so far.
 struct ReceiptPoints {
   std::string receipt_code;
   int64_t member_id = 0;

@@ -2,10 +2,10 @@
 
 #include <mutex>
 
+#include "common/utc_time.h"
 #include "storage/sqlite/account_records.h"
 #include "storage/sqlite/account_statements.h"
 #include "storage/sqlite/sign_up.h"
-#include "storage/sqlite/utc_time.h"
 
 namespace imagross::sqlite {
 namespace {

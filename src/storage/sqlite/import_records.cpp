@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "common/utc_time.h"
 #include "storage/sqlite/statements.h"
-#include "storage/sqlite/utc_time.h"
 
 namespace imagross::sqlite {
 namespace {

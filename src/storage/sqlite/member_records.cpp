@@ -5,9 +5,9 @@
 #include <span>
 #include <stdexcept>
 
+#include "common/utc_time.h"
 #include "storage/sqlite/member_rows.h"
 #include "storage/sqlite/member_statements.h"
-#include "storage/sqlite/utc_time.h"
 
 namespace imagross::sqlite {
 namespace {

@@ -4,12 +4,12 @@
 
 #include <mutex>
 
+#include "common/utc_time.h"
 #include "storage/sqlite/member_import.h"
 #include "storage/sqlite/member_records.h"
 #include "storage/sqlite/member_rows.h"
 #include "storage/sqlite/member_search.h"
 #include "storage/sqlite/member_statements.h"
-#include "storage/sqlite/utc_time.h"
 
 namespace imagross::sqlite {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <array>
 
+#include "common/utc_time.h"
 #include "storage/database.h"
-#include "storage/sqlite/utc_time.h"
 
 namespace imagross::sqlite {
 namespace {

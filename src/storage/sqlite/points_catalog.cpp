@@ -7,13 +7,13 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "common/utc_time.h"
 #include "storage/database.h"
 #include "storage/sqlite/points_catalog_rows.h"
 #include "storage/sqlite/points_catalog_statements.h"
 #include "storage/sqlite/points_ledger.h"
 #include "storage/sqlite/points_secrets.h"
 #include "storage/sqlite/points_store.h"
-#include "storage/sqlite/utc_time.h"
 
 namespace imagross {
 

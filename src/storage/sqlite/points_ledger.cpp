@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "storage/sqlite/utc_time.h"
+#include "common/utc_time.h"
 
 namespace imagross::sqlite {
 namespace {

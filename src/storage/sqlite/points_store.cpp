@@ -14,10 +14,10 @@
 #include <vector>
 
 #include "common/civil_time.h"
+#include "common/utc_time.h"
 #include "storage/sqlite/points_ledger.h"
 #include "storage/sqlite/points_receipt_scan.h"
 #include "storage/sqlite/points_reports.h"
-#include "storage/sqlite/utc_time.h"
 
 namespace imagross {
 namespace {

@@ -15,7 +15,7 @@ function pointsPath(owner: PointsOwner): string {
   return owner === 'me' ? '/me/points' : `/members/${owner}/points`;
 }
 
-/** The cache key under which every points query of `owner` lives, for refreshing after a change. */
+/** Returns the cache key of every points query of `owner`, used to refresh them after a change. */
 export function pointsQueryKey(owner: PointsOwner) {
   return ['points', owner] as const;
 }
